@@ -1,0 +1,5 @@
+package cn.talentportal.domain.opening;
+
+public enum OpeningStatus {
+    DRAFT, PUBLISHED, CLOSED
+}
