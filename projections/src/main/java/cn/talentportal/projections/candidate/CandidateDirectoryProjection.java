@@ -1,0 +1,59 @@
+package cn.talentportal.projections.candidate;
+
+import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import static cn.talentportal.projections.shared.MongoDocuments.date;
+import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
+import static cn.talentportal.projections.shared.MongoDocuments.instant;
+import static cn.talentportal.projections.shared.MongoDocuments.upsert;
+
+/** The directory auditors and recruiters find candidates in. */
+@Component
+@ProcessingGroup("candidates")
+public class CandidateDirectoryProjection {
+
+    private final MongoCollection<Document> candidates;
+
+    public CandidateDirectoryProjection(MongoDatabase database) {
+        this.candidates = database.getCollection("candidates");
+    }
+
+    @EventHandler
+    void on(CandidateRegistered event, @Timestamp Instant registeredAt) {
+        upsert(candidates, event.candidateId(), new Document("fullName", event.fullName())
+                .append("source", event.source().name())
+                .append("sourceReference", event.sourceReference())
+                .append("registeredAt", date(registeredAt)));
+    }
+
+    @QueryHandler
+    public List<CandidateSummary> handle(FindCandidates query) {
+        int limit = Math.clamp(query.limit(), 1, 200);
+        var filter = query.text() == null || query.text().isBlank()
+                ? new Document()
+                // quoted: the text is a name, never a pattern or an operator
+                : Filters.or(Filters.regex("fullName", Pattern.quote(query.text().strip())),
+                        Filters.eq("_id", query.text().strip()));
+        return candidates.find(filter).sort(Sorts.descending("registeredAt")).limit(limit)
+                .map(d -> new CandidateSummary(d.getString("_id"), d.getString("fullName"),
+                        enumValue(CandidateSource.class, d, "source"), d.getString("sourceReference"),
+                        instant(d, "registeredAt")))
+                .into(new ArrayList<>());
+    }
+}

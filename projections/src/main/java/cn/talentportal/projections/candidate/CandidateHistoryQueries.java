@@ -1,0 +1,45 @@
+package cn.talentportal.projections.candidate;
+
+import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHistory;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import static cn.talentportal.domain.shared.AuditMetaData.*;
+
+/**
+ * A candidate's history is read from the event store itself, not from a copy: what the auditor sees is what is
+ * stored, with the metadata recorded when each command was handled.
+ */
+@Component
+public class CandidateHistoryQueries {
+
+    private final EventStore eventStore;
+
+    public CandidateHistoryQueries(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @QueryHandler
+    public List<HistoryEntry> handle(FindCandidateHistory query) {
+        return eventStore.readEvents(query.candidateId()).asStream()
+                .map(CandidateHistoryQueries::entry)
+                .toList();
+    }
+
+    private static HistoryEntry entry(DomainEventMessage<?> event) {
+        MetaData meta = event.getMetaData();
+        return new HistoryEntry(event.getSequenceNumber(), event.getTimestamp(),
+                event.getPayloadType().getSimpleName(), event.getPayload(), text(meta, USER_ID),
+                text(meta, USER_NAME), text(meta, ROLE), text(meta, REASON), text(meta, CLIENT_ADDRESS),
+                text(meta, CORRELATION_ID));
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

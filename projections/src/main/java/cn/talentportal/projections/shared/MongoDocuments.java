@@ -1,0 +1,49 @@
+package cn.talentportal.projections.shared;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import org.bson.Document;
+
+/** Small helpers for read models kept as plain documents keyed by the business id. */
+public final class MongoDocuments {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private MongoDocuments() {
+    }
+
+    /** Replaying or redelivering an event writes the same document again: idempotent by construction. */
+    public static void upsert(MongoCollection<Document> collection, String id, Document document) {
+        collection.replaceOne(new Document("_id", id), document.append("_id", id), UPSERT);
+    }
+
+    public static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    public static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    public static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    public static LocalDate localDate(Document document, String field) {
+        String value = document.getString(field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, Document document, String field) {
+        String value = document.getString(field);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    public static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
