@@ -1,0 +1,156 @@
+package cn.talentportal.portal.admin;
+
+import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
+import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
+import cn.talentportal.domain.employer.EmployerType;
+import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.account.UsernameTakenException;
+import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.shared.Commands;
+import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.Towns;
+import cn.talentportal.projections.employer.EmployerQueries.FindAllEmployerUnits;
+import cn.talentportal.projections.employer.EmployerUnitView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+/** Administrators create employer units and recruiter accounts for them. */
+@Route("admin/employer-units")
+@RolesAllowed(Role.ADMIN_ROLE)
+public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+    private final UserAccounts accounts;
+    private final Grid<EmployerUnitView> grid = new Grid<>();
+    private final ComboBox<EmployerUnitView> recruiterUnit = new ComboBox<>();
+
+    public EmployerUnitsView(Commands commands, QueryGateway queries, UserAccounts accounts) {
+        this.commands = commands;
+        this.queries = queries;
+        this.accounts = accounts;
+        addClassName("portal-page");
+        H2 title = new H2(getTranslation("employerUnits.title"));
+        title.addClassName("portal-title");
+
+        grid.setId("employer-units");
+        grid.addColumn(EmployerUnitView::name).setHeader(getTranslation("employer.name")).setFlexGrow(2);
+        grid.addColumn(u -> getTranslation("employerType." + u.type().name())).setHeader(getTranslation("employer.type"));
+        grid.addColumn(EmployerUnitView::county).setHeader(getTranslation("employer.county"));
+        grid.addColumn(u -> getTranslation("sector." + u.sector().name())).setHeader(getTranslation("employer.sector"));
+        grid.addColumn(u -> u.recruiters().stream().map(EmployerUnitView.Recruiter::name)
+                .collect(Collectors.joining("、"))).setHeader(getTranslation("employer.recruiters")).setFlexGrow(2);
+        grid.setAllRowsVisible(true);
+
+        add(title, grid, unitForm(), recruiterForm());
+        refresh();
+    }
+
+    private VerticalLayout unitForm() {
+        TextField name = new TextField(getTranslation("employer.name"));
+        name.setId("unit-name");
+        name.setMaxLength(100);
+        Select<EmployerType> type = new Select<>();
+        type.setLabel(getTranslation("employer.type"));
+        type.setId("unit-type");
+        type.setItems(EmployerType.values());
+        type.setItemLabelGenerator(t -> getTranslation("employerType." + t.name()));
+        ComboBox<String> county = new ComboBox<>(getTranslation("employer.county"), Towns.ALL);
+        county.setId("unit-county");
+        Select<Sector> sector = new Select<>();
+        sector.setLabel(getTranslation("employer.sector"));
+        sector.setId("unit-sector");
+        sector.setItems(Sector.values());
+        sector.setItemLabelGenerator(s -> getTranslation("sector." + s.name()));
+        Button create = new Button(getTranslation("employerUnits.create"), e -> {
+            try {
+                commands.send(new CreateEmployerUnit(UUID.randomUUID().toString(), name.getValue(), type.getValue(),
+                        county.getValue(), sector.getValue()));
+                Notices.success("employerUnits.created", name.getValue());
+                name.clear();
+                refresh();
+            } catch (DomainRuleViolation refusal) {
+                Notices.refused(refusal);
+            }
+        });
+        create.setId("unit-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, type, county, sector);
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("employerUnits.new")), form, create);
+        section.setPadding(false);
+        return section;
+    }
+
+    private VerticalLayout recruiterForm() {
+        recruiterUnit.setLabel(getTranslation("employerUnits.recruiterUnit"));
+        recruiterUnit.setId("recruiter-unit");
+        recruiterUnit.setItemLabelGenerator(EmployerUnitView::name);
+        TextField displayName = new TextField(getTranslation("recruiter.name"));
+        displayName.setId("recruiter-name");
+        TextField username = new TextField(getTranslation("account.username"));
+        username.setId("recruiter-username");
+        PasswordField password = new PasswordField(getTranslation("account.password"));
+        password.setId("recruiter-password");
+        password.setHelperText(getTranslation("account.password.help"));
+        Button create = new Button(getTranslation("employerUnits.createRecruiter"), e -> {
+            try {
+                EmployerUnitView unit = recruiterUnit.getValue();
+                if (unit == null) {
+                    throw new DomainRuleViolation("validation.required", "employerUnits.recruiterUnit");
+                }
+                UserAccounts.validate(username.getValue(), password.getValue());
+                if (accounts.exists(username.getValue())) {
+                    throw new UsernameTakenException(UserAccounts.normalise(username.getValue()));
+                }
+                String userId = UUID.randomUUID().toString();
+                commands.send(new AssignRecruiter(unit.employerUnitId(), userId, displayName.getValue()));
+                accounts.create(userId, username.getValue(), password.getValue(), Role.RECRUITER,
+                        displayName.getValue().strip(), unit.employerUnitId(), null);
+                Notices.success("employerUnits.recruiterCreated", displayName.getValue(), unit.name());
+                username.clear();
+                password.clear();
+                displayName.clear();
+                refresh();
+            } catch (DomainRuleViolation refusal) {
+                Notices.refused(refusal);
+            }
+        });
+        create.setId("recruiter-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(recruiterUnit, displayName, username, password);
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("employerUnits.newRecruiter")), form, create);
+        section.setPadding(false);
+        return section;
+    }
+
+    private void refresh() {
+        List<EmployerUnitView> units = queries.query(new FindAllEmployerUnits(),
+                ResponseTypes.multipleInstancesOf(EmployerUnitView.class)).join();
+        grid.setItems(units);
+        recruiterUnit.setItems(units);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("employerUnits.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,61 @@
+package cn.talentportal.portal.api;
+
+import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.projections.search.SearchQueries;
+import cn.talentportal.projections.search.SearchQueries.OpeningSearchResult;
+import cn.talentportal.projections.search.SearchQueries.SearchOpenings;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Read-only search of published openings for other platforms. No personal data is reachable here: the openings
+ * index holds none.
+ */
+@RestController
+@RequestMapping(path = "/api/public/openings", produces = "application/json")
+public class PublicOpeningsController {
+
+    private final QueryGateway queries;
+
+    public PublicOpeningsController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    public ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String text,
+                                    @RequestParam(required = false) String sector,
+                                    @RequestParam(required = false) String county,
+                                    @RequestParam(defaultValue = "0") String page,
+                                    @RequestParam(defaultValue = "20") String size) {
+        Sector sectorFilter;
+        int pageNumber;
+        int pageSize;
+        try {
+            sectorFilter = sector == null || sector.isBlank() ? null : Sector.valueOf(sector.strip().toUpperCase(Locale.ROOT));
+            pageNumber = Integer.parseInt(page.strip());
+            pageSize = Integer.parseInt(size.strip());
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "invalid_parameter",
+                    "message", "sector must be one of " + Arrays.toString(Sector.values())
+                            + "; page and size must be whole numbers (size 1-" + SearchQueries.MAX_PAGE_SIZE + ")"));
+        }
+        try {
+            OpeningSearchResult result = queries.query(
+                    new SearchOpenings(text, sectorFilter, county, pageNumber, pageSize),
+                    OpeningSearchResult.class).join();
+            return ResponseEntity.ok(result);
+        } catch (CompletionException e) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("error", "search_unavailable", "message", "search is temporarily unavailable"));
+        }
+    }
+}

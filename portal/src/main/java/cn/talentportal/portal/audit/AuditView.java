@@ -1,0 +1,90 @@
+package cn.talentportal.portal.audit;
+
+import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.shared.PortalFormats;
+import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHistory;
+import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
+import cn.talentportal.projections.candidate.CandidateSummary;
+import cn.talentportal.projections.candidate.HistoryEntry;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+/** Auditors find a candidate and read every stored event of their journey with its actor. Read-only. */
+@Route("audit")
+@RolesAllowed(Role.AUDITOR_ROLE)
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    private final QueryGateway queries;
+    private final Grid<CandidateSummary> candidates = new Grid<>();
+    private final Grid<HistoryEntry> history = new Grid<>();
+    private final H3 historyTitle = new H3();
+
+    public AuditView(QueryGateway queries) {
+        this.queries = queries;
+        addClassName("portal-page");
+        H2 title = new H2(getTranslation("audit.title"));
+        title.addClassName("portal-title");
+        TextField search = new TextField();
+        search.setId("audit-search");
+        search.setPlaceholder(getTranslation("audit.searchPlaceholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidthFull();
+        search.addValueChangeListener(e -> findCandidates(e.getValue()));
+
+        candidates.setId("audit-candidates");
+        candidates.addColumn(CandidateSummary::fullName).setHeader(getTranslation("candidate.fullName"));
+        candidates.addColumn(c -> getTranslation("source." + c.source().name())).setHeader(getTranslation("candidate.source"));
+        candidates.addColumn(c -> PortalFormats.dateTime(c.registeredAt(), getLocale()))
+                .setHeader(getTranslation("audit.registeredAt"));
+        candidates.setHeight("240px");
+        candidates.asSingleSelect().addValueChangeListener(e -> showHistory(e.getValue()));
+
+        history.setId("audit-history");
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        history.addColumn(HistoryEntry::sequenceNumber).setHeader("#").setWidth("4em").setFlexGrow(0);
+        history.addColumn(h -> PortalFormats.dateTime(h.timestamp(), getLocale())).setHeader(getTranslation("audit.time"));
+        history.addColumn(h -> getTranslation("event." + h.eventType())).setHeader(getTranslation("audit.event"));
+        history.addColumn(HistoryEntry::actorName).setHeader(getTranslation("audit.actor"));
+        history.addColumn(h -> h.actorRole() == null ? "" : getTranslation("role." + h.actorRole()))
+                .setHeader(getTranslation("audit.role"));
+        history.addColumn(HistoryEntry::clientAddress).setHeader(getTranslation("audit.clientAddress"));
+        history.addColumn(HistoryEntry::reason).setHeader(getTranslation("audit.reason"));
+        history.addColumn(h -> String.valueOf(h.payload())).setHeader(getTranslation("audit.details")).setFlexGrow(3);
+        history.setVisible(false);
+        add(title, search, candidates, historyTitle, history);
+        findCandidates("");
+    }
+
+    private void findCandidates(String text) {
+        candidates.setItems(queries.query(new FindCandidates(text, 100),
+                ResponseTypes.multipleInstancesOf(CandidateSummary.class)).join());
+    }
+
+    private void showHistory(CandidateSummary candidate) {
+        history.setVisible(candidate != null);
+        if (candidate == null) {
+            historyTitle.setText("");
+            return;
+        }
+        historyTitle.setText(getTranslation("audit.historyOf", candidate.fullName()));
+        history.setItems(queries.query(new FindCandidateHistory(candidate.candidateId()),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audit.title") + " · " + getTranslation("app.name");
+    }
+}

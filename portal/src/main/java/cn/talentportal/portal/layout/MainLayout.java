@@ -1,0 +1,99 @@
+package cn.talentportal.portal.layout;
+
+import cn.talentportal.portal.admin.EmployerUnitsView;
+import cn.talentportal.portal.applications.MyApplicationsView;
+import cn.talentportal.portal.audit.AuditView;
+import cn.talentportal.portal.home.HomeView;
+import cn.talentportal.portal.i18n.LocaleSelection;
+import cn.talentportal.portal.i18n.TranslationProvider;
+import cn.talentportal.portal.jobs.JobSearchView;
+import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
+import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
+import cn.talentportal.portal.register.RegistrationView;
+import cn.talentportal.portal.security.CurrentUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/**
+ * The frame around every view. The menu lists only what the signed-in user's role may open, checked with the same
+ * annotations that guard the routes, so menu and access can never disagree.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    private final AccessAnnotationChecker access;
+
+    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access) {
+        this.access = access;
+        setPrimarySection(Section.NAVBAR);
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("portal-brand");
+
+        HorizontalLayout right = new HorizontalLayout();
+        right.setAlignItems(FlexComponent.Alignment.CENTER);
+        right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
+        right.add(languageSwitch());
+        CurrentUser.account().ifPresentOrElse(account -> {
+            Span who = new Span(account.displayName() + " · " + getTranslation("role." + account.role().name()));
+            who.addClassName("portal-muted");
+            who.setId("current-user");
+            Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
+            logout.setId("logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            right.add(who, logout);
+        }, () -> {
+            Button login = new Button(getTranslation("action.login"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("login")));
+            login.setId("login");
+            login.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            right.add(login);
+        });
+        addToNavbar(new DrawerToggle(), brand, right);
+        addToDrawer(menu());
+    }
+
+    private Component languageSwitch() {
+        boolean english = TranslationProvider.ENGLISH.getLanguage().equals(getLocale().getLanguage());
+        Button toggle = new Button(english ? "中文" : "English", e -> LocaleSelection.switchTo(
+                english ? TranslationProvider.CHINESE : TranslationProvider.ENGLISH));
+        toggle.setId("language-switch");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return toggle;
+    }
+
+    private SideNav menu() {
+        SideNav nav = new SideNav();
+        item(nav, "menu.home", HomeView.class, VaadinIcon.HOME);
+        item(nav, "menu.jobs", JobSearchView.class, VaadinIcon.SEARCH);
+        if (CurrentUser.account().isEmpty()) {
+            item(nav, "menu.register", RegistrationView.class, VaadinIcon.USER_CHECK);
+        }
+        item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
+        item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
+        item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
+        item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
+        item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
+        return nav;
+    }
+
+    private void item(SideNav nav, String key, Class<? extends Component> view, VaadinIcon icon) {
+        if (access.hasAccess(view)) {
+            nav.addItem(new SideNavItem(getTranslation(key), view, icon.create()));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package cn.talentportal.portal.register;
+
+import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.domain.shared.Education;
+import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.PhoneNumber;
+import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.account.UsernameTakenException;
+import cn.talentportal.portal.login.LoginView;
+import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.shared.Commands;
+import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.Towns;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Self-registration of graduates and returnees, with the channel that brought them. Fields check themselves as the
+ * user types; a refusal marks the field or explains itself, and nothing typed is cleared.
+ */
+@Route("register")
+@AnonymousAllowed
+public class RegistrationView extends VerticalLayout implements HasDynamicTitle {
+
+    private final Commands commands;
+    private final UserAccounts accounts;
+
+    private final TextField username = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final TextField fullName = new TextField();
+    private final TextField phone = new TextField();
+    private final EmailField email = new EmailField();
+    private final Select<Education> education = new Select<>();
+    private final TextField school = new TextField();
+    private final TextField major = new TextField();
+    private final IntegerField graduationYear = new IntegerField();
+    private final ComboBox<String> hometown = new ComboBox<>();
+    private final Select<CandidateSource> source = new Select<>();
+    private final TextField sourceReference = new TextField();
+
+    public RegistrationView(Commands commands, UserAccounts accounts) {
+        this.commands = commands;
+        this.accounts = accounts;
+        addClassName("portal-page");
+        H2 title = new H2(getTranslation("register.title"));
+        title.addClassName("portal-title");
+
+        label(username, "account.username", "register-username");
+        label(password, "account.password", "register-password");
+        password.setHelperText(getTranslation("account.password.help"));
+        label(fullName, "candidate.fullName", "register-full-name");
+        label(phone, "candidate.phone", "register-phone");
+        label(email, "candidate.email", "register-email");
+        label(school, "candidate.school", "register-school");
+        label(major, "candidate.major", "register-major");
+        graduationYear.setLabel(getTranslation("candidate.graduationYear"));
+        graduationYear.setId("register-graduation-year");
+        education.setLabel(getTranslation("candidate.education"));
+        education.setId("register-education");
+        education.setItems(Education.values());
+        education.setItemLabelGenerator(e -> getTranslation("education." + e.name()));
+        hometown.setLabel(getTranslation("candidate.hometown"));
+        hometown.setId("register-hometown");
+        hometown.setItems(Towns.ALL);
+        hometown.setAllowCustomValue(true);
+        hometown.addCustomValueSetListener(e -> hometown.setValue(e.getDetail()));
+        source.setLabel(getTranslation("candidate.source"));
+        source.setId("register-source");
+        source.setItems(CandidateSource.values());
+        source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
+        source.setValue(CandidateSource.SELF_REGISTRATION);
+        label(sourceReference, "candidate.sourceReference", "register-source-reference");
+        sourceReference.setHelperText(getTranslation("candidate.sourceReference.help"));
+
+        validateWhileTyping();
+
+        Button submit = new Button(getTranslation("register.submit"), e -> register());
+        submit.setId("register-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        FormLayout form = new FormLayout(username, password, fullName, phone, email, education, school, major,
+                graduationYear, hometown, source, sourceReference);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
+        add(title, form, submit);
+    }
+
+    private void label(TextField field, String key, String id) {
+        field.setLabel(getTranslation(key));
+        field.setId(id);
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
+    }
+
+    private void label(PasswordField field, String key, String id) {
+        field.setLabel(getTranslation(key));
+        field.setId(id);
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+    }
+
+    private void label(EmailField field, String key, String id) {
+        field.setLabel(getTranslation(key));
+        field.setId(id);
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+    }
+
+    private void validateWhileTyping() {
+        phone.addValueChangeListener(e -> check(phone, () -> new PhoneNumber(e.getValue())));
+        email.addValueChangeListener(e -> check(email, () -> new EmailAddress(e.getValue())));
+        username.addValueChangeListener(e -> check(username, () -> {
+            if (!UserAccounts.normalise(e.getValue()).matches("[a-z0-9_.@-]{3,40}")) {
+                throw new DomainRuleViolation("account.username.invalid");
+            }
+            if (accounts.exists(e.getValue())) {
+                throw new UsernameTakenException(UserAccounts.normalise(e.getValue()));
+            }
+            return null;
+        }));
+        password.addValueChangeListener(e -> check(password,
+                () -> { UserAccounts.validate("valid_name", e.getValue()); return null; }));
+    }
+
+    private void check(com.vaadin.flow.component.HasValidation field, java.util.function.Supplier<?> rule) {
+        try {
+            rule.get();
+            field.setInvalid(false);
+        } catch (DomainRuleViolation refusal) {
+            field.setErrorMessage(Notices.reason(refusal));
+            field.setInvalid(true);
+        }
+    }
+
+    private void register() {
+        String candidateId = UUID.randomUUID().toString();
+        try {
+            UserAccounts.validate(username.getValue(), password.getValue());
+            if (accounts.exists(username.getValue())) {
+                throw new UsernameTakenException(UserAccounts.normalise(username.getValue()));
+            }
+            CandidateProfile profile = new CandidateProfile(education.getValue(), school.getValue(),
+                    major.getValue(), graduationYear.getValue(), hometown.getValue(), null, null);
+            commands.send(new RegisterCandidate(candidateId, fullName.getValue(), new PhoneNumber(phone.getValue()),
+                    new EmailAddress(email.getValue()), profile, source.getValue(), sourceReference.getValue()));
+            accounts.create(UUID.randomUUID().toString(), username.getValue(), password.getValue(), Role.CANDIDATE,
+                    fullName.getValue().strip(), null, candidateId);
+            Notices.success("register.done");
+            getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+        } catch (DomainRuleViolation refusal) {
+            showNextToField(refusal);
+        }
+    }
+
+    private void showNextToField(DomainRuleViolation refusal) {
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of(
+                "validation.phone.invalid", phone, "validation.email.invalid", email,
+                "account.username.invalid", username, "account.username.taken", username,
+                "account.password.weak", password, "candidate.graduationYear.outOfRange", graduationYear);
+        var field = fields.get(refusal.messageKey());
+        if (field == null && refusal.messageKey().equals("validation.required") && !refusal.arguments().isEmpty()) {
+            field = switch (String.valueOf(refusal.arguments().getFirst())) {
+                case "candidate.fullName" -> fullName;
+                case "candidate.education" -> education;
+                case "candidate.source" -> source;
+                default -> null;
+            };
+        }
+        if (field != null) {
+            field.setErrorMessage(Notices.reason(refusal));
+            field.setInvalid(true);
+        }
+        Notices.refused(refusal);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("register.title") + " · " + getTranslation("app.name");
+    }
+}

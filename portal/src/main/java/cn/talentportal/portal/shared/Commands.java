@@ -1,0 +1,58 @@
+package cn.talentportal.portal.shared;
+
+import cn.talentportal.domain.shared.AuditMetaData;
+import cn.talentportal.domain.shared.DomainRuleViolation;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands and turns every refusal into a {@link DomainRuleViolation} with a message key, so views show a
+ * translated reason and never a stack trace.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+
+    public Commands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command));
+    }
+
+    /** For decisions a person makes: the reason is stored with the events, for auditors. */
+    public <R> R send(Object command, String reason) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(AuditMetaData.REASON, reason)));
+    }
+
+    /** On behalf of the portal itself (demo data), recorded as the system acting. */
+    public <R> R sendAsSystem(Object command) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(
+                AuditMetaData.USER_ID, ActorMetaData.SYSTEM).and(AuditMetaData.USER_NAME, ActorMetaData.SYSTEM)
+                .and(AuditMetaData.ROLE, ActorMetaData.SYSTEM)));
+    }
+
+    private <R> R dispatch(Object message) {
+        try {
+            return gateway.sendAndWait(message, 30, TimeUnit.SECONDS);
+        } catch (DomainRuleViolation refusal) {
+            throw refusal;
+        } catch (ConcurrencyException e) {
+            throw new DomainRuleViolation("command.concurrentChange");
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof DomainRuleViolation refusal) {
+                throw refusal;
+            }
+            throw new DomainRuleViolation("command.failed");
+        }
+    }
+}
