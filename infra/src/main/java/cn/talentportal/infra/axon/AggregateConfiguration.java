@@ -1,0 +1,69 @@
+package cn.talentportal.infra.axon;
+
+import cn.talentportal.domain.candidate.ApplicationCommandHandler;
+import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.employer.EmployerUnit;
+import cn.talentportal.domain.opening.Opening;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The domain module knows no Spring, so its aggregates are registered here rather than by annotation. Every
+ * aggregate is cached (loading is skipped for hot aggregates) and snapshotted every {@value #SNAPSHOT_EVERY}
+ * events, so a candidate followed for five years still loads in milliseconds.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AggregateConfiguration {
+
+    static final int SNAPSHOT_EVERY = 100;
+    static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** One snapshotter that knows every aggregate type, independent of Spring bean discovery. */
+    @Bean
+    Snapshotter snapshotter(EventStore eventStore) {
+        return AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .aggregateFactories(AGGREGATES.stream().<org.axonframework.eventsourcing.AggregateFactory<?>>map(
+                        GenericAggregateFactory::new).toList())
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule aggregates(Cache aggregateCache, Clock clock) {
+        return configurer -> {
+            for (Class<?> type : AGGREGATES) {
+                configurer.configureAggregate(configure(type, aggregateCache));
+            }
+            configurer.registerCommandHandler(c -> new ApplicationCommandHandler(
+                    c.repository(Opening.class), c.repository(Candidate.class), clock));
+        };
+    }
+
+    private static <T> AggregateConfigurer<T> configure(Class<T> type, Cache cache) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> cache)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        c.getComponent(Snapshotter.class), SNAPSHOT_EVERY));
+    }
+
+}

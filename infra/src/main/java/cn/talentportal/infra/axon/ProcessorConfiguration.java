@@ -1,0 +1,26 @@
+package cn.talentportal.infra.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection runs in its own tracking processor with batches, starting from the beginning of the store
+ * (a new projection fills itself from all past events). A failing handler (search engine down) is retried by the
+ * processor from its token, so nothing is lost and commands never wait.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessorConfiguration {
+
+    @Bean
+    ConfigurerModule trackingProcessors(@Value("${talent.processors.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(source -> source.createTailToken()));
+    }
+}

@@ -1,0 +1,114 @@
+package cn.talentportal.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every key exists in both languages, and every key the code names (views, notices, domain refusals) exists.
+ * A missing key fails here, not in front of a user.
+ */
+class TranslationBundlesTest {
+
+    private static final Pattern KEY_IN_CODE = Pattern.compile(
+            "(?:getTranslation|Notices\\.success|DomainRuleViolation|super)\\(\\s*\"([a-zA-Z][\\w.]*)\"");
+
+    @Test
+    void both_languages_have_the_same_keys_and_no_empty_texts() {
+        Properties zh = load("/messages.properties");
+        Properties en = load("/messages_en.properties");
+        assertThat(en.stringPropertyNames()).as("keys in Chinese but missing in English")
+                .containsAll(zh.stringPropertyNames());
+        assertThat(zh.stringPropertyNames()).as("keys in English but missing in Chinese")
+                .containsAll(en.stringPropertyNames());
+        assertThat(zh.values()).noneMatch(v -> v.toString().isBlank());
+        assertThat(en.values()).noneMatch(v -> v.toString().isBlank());
+    }
+
+    @Test
+    void the_english_bundle_contains_no_chinese_and_the_chinese_bundle_is_chinese() {
+        Properties zh = load("/messages.properties");
+        Properties en = load("/messages_en.properties");
+        assertThat(en.stringPropertyNames()).allSatisfy(key ->
+                assertThat(en.getProperty(key)).as(key).doesNotContainPattern("\\p{IsHan}"));
+        long chinese = zh.stringPropertyNames().stream()
+                .filter(key -> zh.getProperty(key).codePoints().anyMatch(c ->
+                        Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .count();
+        assertThat(chinese).as("Chinese texts").isGreaterThan(zh.size() * 9L / 10);
+    }
+
+    @Test
+    void every_key_named_in_the_code_is_translated() throws IOException {
+        Properties zh = load("/messages.properties");
+        Set<String> used = new TreeSet<>();
+        for (String module : new String[] {"../domain/src/main/java", "src/main/java"}) {
+            try (Stream<Path> files = Files.walk(Path.of(module))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher matcher = KEY_IN_CODE.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        if (!matcher.group(1).endsWith(".")) { // prefixes of enum labels: checked below
+                            used.add(matcher.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(used).as("keys found in code").hasSizeGreaterThan(40);
+        assertThat(zh.stringPropertyNames()).as("translations for the keys named in code").containsAll(used);
+    }
+
+    @Test
+    void every_value_shown_as_a_label_is_translated() {
+        Properties zh = load("/messages.properties");
+        Map<String, Class<? extends Enum<?>>> labelled = Map.of(
+                "education.", cn.talentportal.domain.shared.Education.class,
+                "sector.", cn.talentportal.domain.shared.Sector.class,
+                "source.", cn.talentportal.domain.candidate.CandidateSource.class,
+                "category.", cn.talentportal.domain.opening.TalentCategory.class,
+                "employerType.", cn.talentportal.domain.employer.EmployerType.class,
+                "status.", cn.talentportal.domain.opening.OpeningStatus.class,
+                "role.", cn.talentportal.portal.security.Role.class);
+        labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
+                .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
+        assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");
+    }
+
+    @Test
+    void every_event_type_has_a_readable_name_for_auditors() {
+        Properties zh = load("/messages.properties");
+        List<Class<?>> events = Stream.of(cn.talentportal.domain.candidate.CandidateEvents.class,
+                        cn.talentportal.domain.opening.OpeningEvents.class,
+                        cn.talentportal.domain.employer.EmployerEvents.class)
+                .flatMap(holder -> Arrays.stream(holder.getDeclaredClasses()))
+                .filter(Class::isRecord)
+                .toList();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(zh.stringPropertyNames())
+                .containsAll(events.stream().map(e -> "event." + e.getSimpleName()).toList());
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = TranslationBundlesTest.class.getResourceAsStream(resource)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
