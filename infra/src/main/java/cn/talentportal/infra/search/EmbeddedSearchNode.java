@@ -176,12 +176,21 @@ public final class EmbeddedSearchNode implements AutoCloseable {
             SearchNodePidFile.awaitExit(process.toHandle(), Duration.ofSeconds(5));
             String exit = process.isAlive() ? "" : " (exit code " + process.exitValue() + ")";
             close();
-            throw new IllegalStateException("The embedded search node failed to start" + exit + "; see " + logFile,
-                    e.getCause());
+            throw new IllegalStateException("The embedded search node failed to start" + exit + "; see " + logFile
+                    + ", which ends with:\n" + tailOfLog(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new IllegalStateException("Interrupted while starting the embedded search node", e);
+        }
+    }
+
+    private String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
@@ -190,7 +199,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static int freeLoopbackPort() {
+    static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

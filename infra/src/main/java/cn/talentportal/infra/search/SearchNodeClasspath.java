@@ -30,6 +30,8 @@ final class SearchNodeClasspath {
     }
 
     static List<Path> resolve(Path mavenRepository) {
+        // Another branch's build may have installed a search-node jar without the launcher: say so plainly.
+        resource(MAIN_CLASS.replace('.', '/') + ".class");
         List<Path> entries = new ArrayList<>();
         entries.add(searchNodeClasses(mavenRepository));
         String listing = read(ENGINE_CLASSPATH).trim();
