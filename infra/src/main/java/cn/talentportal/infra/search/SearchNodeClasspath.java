@@ -104,7 +104,8 @@ final class SearchNodeClasspath {
         URL url = SearchNodeClasspath.class.getClassLoader().getResource(name);
         if (url == null) {
             throw new IllegalStateException("The embedded search node cannot start: " + name
-                    + " is not on the classpath (the cn.talentportal:search-node module is missing). " + HOW_TO_FIX);
+                    + " is not on the classpath (the cn.talentportal:search-node jar is missing, or stale from another branch). "
+                    + HOW_TO_FIX);
         }
         return url;
     }
