@@ -1,0 +1,119 @@
+package cn.talentportal.infra.eventstore;
+
+import cn.talentportal.infra.mongo.EmbeddedMongoServer;
+import cn.talentportal.infra.mongo.MongoConfiguration;
+import cn.talentportal.infra.mongo.TalentMongoProperties;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/**
+ * Axon on MongoDB: the lookup-only event storage engine, tokens and sagas in axon-mongo's stores, Jackson for every
+ * serialized form, and no transactions (the embedded server has no sessions; each append is made all or nothing by
+ * the engine itself).
+ * <p>
+ * The portal still needs {@code axon.axonserver.enabled=false} in its application.properties (and keeps
+ * {@code axon-server-connector} excluded).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(MongoConfiguration.class)
+public class EventStoreConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return EventSerializers.jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return EventSerializers.jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return EventSerializers.jackson();
+    }
+
+    @Bean
+    public AppendDurability appendDurability(ObjectProvider<EmbeddedMongoServer> embeddedServer) {
+        EmbeddedMongoServer server = embeddedServer.getIfAvailable();
+        return server != null ? new EmbeddedServerDurability(server) : AppendDurability.NONE;
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoClient client,
+                                                 TalentMongoProperties properties,
+                                                 ObjectProvider<EmbeddedMongoServer> embeddedServer,
+                                                 AppendDurability durability,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer snapshotSerializer,
+                                                 ObjectProvider<EventUpcaster> upcasters,
+                                                 @Value("${talent.eventstore.batch-size:1000}") int batchSize,
+                                                 @Value("${talent.eventstore.gap-timeout:60s}") Duration gapTimeout) {
+        // A replica set makes an append durable by write concern; the embedded server by the durability hook.
+        WriteConcern writeConcern = embeddedServer.getIfAvailable() != null
+                ? WriteConcern.ACKNOWLEDGED
+                : WriteConcern.MAJORITY.withJournal(true);
+        return MongoLookupEventStorageEngine.builder()
+                .mongoDatabase(client.getDatabase(properties.database()))
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .batchSize(batchSize)
+                .gapTimeout(gapTimeout)
+                .durability(durability)
+                .writeConcern(writeConcern)
+                .build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, TalentMongoProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
+    }
+
+    @Bean
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 TransactionManager transactionManager) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+}

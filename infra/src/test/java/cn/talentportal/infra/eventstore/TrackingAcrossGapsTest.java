@@ -1,0 +1,124 @@
+package cn.talentportal.infra.eventstore;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writers allocate global indexes first and insert afterwards, so a reader can see index 3 before index 2 exists.
+ * These tests write raw events out of order, the way two concurrent or failing writers would leave them.
+ */
+class TrackingAcrossGapsTest {
+
+    private static final Duration GAP_TIMEOUT = Duration.ofMillis(400);
+
+    @TempDir
+    Path dataDir;
+    EmbeddedStore store;
+    GlobalIndexSequence sequence;
+    TrackedEventReader reader;
+
+    @BeforeEach
+    void start() {
+        store = new EmbeddedStore(dataDir);
+        store.engine(); // creates the indexes and the counter
+        sequence = store.sequence();
+        reader = store.trackedReader(GAP_TIMEOUT);
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    @Test
+    void anEventWrittenLateIsDeliveredLaterAsAFilledGap() {
+        long first = sequence.allocate(3);
+        write(first, System.currentTimeMillis());
+        write(first + 2, System.currentTimeMillis()); // the writer of first + 1 is still busy
+
+        List<TrackedEventData<?>> batch = reader.nextBatch(null, 100);
+        assertThat(batch).extracting(this::globalIndex).containsExactly(first, first + 2);
+        GapAwareTrackingToken token = lastToken(batch);
+        assertThat(token.getIndex()).isEqualTo(first + 2);
+        assertThat(token.getGaps()).containsExactly(first + 1);
+        assertThat(reader.nextBatch(token, 100)).isEmpty();
+
+        write(first + 1, System.currentTimeMillis());
+        List<TrackedEventData<?>> late = reader.nextBatch(token, 100);
+
+        assertThat(late).extracting(this::globalIndex).containsExactly(first + 1);
+        assertThat(lastToken(late).getGaps()).isEmpty();
+        assertThat(lastToken(late).getIndex()).isEqualTo(first + 2);
+    }
+
+    @Test
+    void anIndexThatIsNeverWrittenIsGivenUpAfterTheGapTimeout() throws InterruptedException {
+        long first = sequence.allocate(3);
+        write(first, System.currentTimeMillis());
+        // first + 1 was allocated by a writer that crashed
+        write(first + 2, System.currentTimeMillis());
+
+        GapAwareTrackingToken token = lastToken(reader.nextBatch(null, 100));
+        assertThat(token.getGaps()).containsExactly(first + 1);
+
+        Thread.sleep(GAP_TIMEOUT.toMillis() + 200);
+        long next = sequence.allocate(1);
+        write(next, System.currentTimeMillis());
+        List<TrackedEventData<?>> batch = reader.nextBatch(token, 100);
+
+        assertThat(batch).extracting(this::globalIndex).containsExactly(next);
+        assertThat(lastToken(batch).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aWholeBatchOfMissingIndexesDoesNotStallTheReader() {
+        sequence.allocate(250); // a writer died holding 250 indexes
+        long after = sequence.allocate(1);
+        write(after, System.currentTimeMillis());
+
+        List<TrackedEventData<?>> batch = reader.nextBatch(null, 100);
+
+        assertThat(batch).extracting(this::globalIndex).containsExactly(after);
+        assertThat(lastToken(batch).getGaps()).hasSize(250);
+    }
+
+    @Test
+    void oldEventsLeaveNoGapsInTheToken() {
+        long first = sequence.allocate(3);
+        long anHourAgo = System.currentTimeMillis() - 3_600_000;
+        write(first, anHourAgo);
+        write(first + 2, anHourAgo);
+
+        List<TrackedEventData<?>> batch = reader.nextBatch(null, 100);
+
+        assertThat(batch).hasSize(2);
+        assertThat(lastToken(batch).getGaps()).isEmpty();
+    }
+
+    private void write(long globalIndex, long timestampMillis) {
+        String aggregate = "candidate-" + UUID.randomUUID();
+        store.events().insertOne(new StoredEvent(globalIndex, aggregate, 0, "Candidate", "event-" + globalIndex,
+                timestampMillis, String.class.getName(), null, "\"event " + globalIndex + "\"", "{}"));
+    }
+
+    private long globalIndex(TrackedEventData<?> data) {
+        return Long.parseLong(data.getEventIdentifier().substring("event-".length()));
+    }
+
+    private static GapAwareTrackingToken lastToken(List<TrackedEventData<?>> batch) {
+        TrackingToken token = batch.get(batch.size() - 1).trackingToken();
+        return (GapAwareTrackingToken) token;
+    }
+}
