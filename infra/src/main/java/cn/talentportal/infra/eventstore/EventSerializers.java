@@ -1,5 +1,7 @@
 package cn.talentportal.infra.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,10 +16,24 @@ public final class EventSerializers {
 
     /** Jackson with java.time as ISO strings; unknown properties are tolerated so old readers survive new fields. */
     public static JacksonSerializer jackson() {
-        ObjectMapper mapper = new ObjectMapper()
+        return JacksonSerializer.builder().objectMapper(mapper()).build();
+    }
+
+    /**
+     * Snapshots serialize aggregates, whose state is private fields without getters (aggregates expose behaviour,
+     * not data): this serializer reads and writes fields.
+     */
+    public static JacksonSerializer snapshots() {
+        ObjectMapper mapper = mapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 }

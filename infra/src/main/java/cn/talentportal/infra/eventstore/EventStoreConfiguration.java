@@ -69,7 +69,6 @@ public class EventStoreConfiguration {
                                                  ObjectProvider<EmbeddedMongoServer> embeddedServer,
                                                  AppendDurability durability,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 Serializer snapshotSerializer,
                                                  ObjectProvider<EventUpcaster> upcasters,
                                                  @Value("${talent.eventstore.batch-size:1000}") int batchSize,
                                                  @Value("${talent.eventstore.gap-timeout:60s}") Duration gapTimeout) {
@@ -80,7 +79,7 @@ public class EventStoreConfiguration {
         return MongoLookupEventStorageEngine.builder()
                 .mongoDatabase(client.getDatabase(properties.database()))
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(snapshotSerializer)
+                .snapshotSerializer(EventSerializers.snapshots())
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)

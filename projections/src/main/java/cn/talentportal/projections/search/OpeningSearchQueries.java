@@ -35,6 +35,10 @@ public class OpeningSearchQueries {
     private static final List<String> BIGRAM_FIELDS =
             List.of("title.bigram^1.5", "employerName.bigram", "major.bigram", "description.bigram^0.3");
 
+    // A match found only through the bigram sub-field is highlighted there: ask for both, prefer words.
+    private static final HighlightField WHOLE = HighlightField.of(f -> f.numberOfFragments(0));
+    private static final HighlightField SNIPPET = HighlightField.of(f -> f.fragmentSize(60).numberOfFragments(1));
+
     private final ElasticsearchClient client;
     private final OpeningSearchIndex index;
 
@@ -55,9 +59,9 @@ public class OpeningSearchQueries {
                         .trackTotalHits(t -> t.enabled(true))
                         .highlight(h -> h.encoder(HighlighterEncoder.Html)
                                 .preTags("<em>").postTags("</em>")
-                                .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-                                        NamedValue.of("description",
-                                                HighlightField.of(f -> f.fragmentSize(60).numberOfFragments(1)))));
+                                .fields(NamedValue.of("title", WHOLE), NamedValue.of("title.bigram", WHOLE),
+                                        NamedValue.of("description", SNIPPET),
+                                        NamedValue.of("description.bigram", SNIPPET)));
                 FACET_FIELDS.forEach(field -> s.aggregations(field, a -> a.terms(t -> t.field(field).size(30))));
                 if (query.text().isEmpty()) {
                     s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
@@ -108,14 +112,20 @@ public class OpeningSearchQueries {
     private static OpeningHit hit(Hit<OpeningDocument> hit) {
         OpeningDocument d = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
-        String title = first(highlight.get("title"), escape(d.title()));
-        String snippet = first(highlight.get("description"), escape(abbreviate(d.description(), 60)));
+        String title = first(highlight, "title", escape(d.title()));
+        String snippet = first(highlight, "description", escape(abbreviate(d.description(), 60)));
         return new OpeningHit(d.openingId(), d.title(), title, snippet, d.employerName(), d.sector(), d.county(),
                 d.education(), d.categories(), d.salaryMin(), d.salaryMax(), d.deadline(), d.publishedAt());
     }
 
-    private static String first(List<String> fragments, String fallback) {
-        return fragments == null || fragments.isEmpty() ? fallback : fragments.getFirst();
+    private static String first(Map<String, List<String>> highlight, String field, String fallback) {
+        for (String highlighted : List.of(field, field + ".bigram")) {
+            List<String> fragments = highlight.get(highlighted);
+            if (fragments != null && !fragments.isEmpty()) {
+                return fragments.getFirst();
+            }
+        }
+        return fallback;
     }
 
     private static String abbreviate(String text, int length) {
