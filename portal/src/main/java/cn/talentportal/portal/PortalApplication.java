@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PortalApplication {
 
     public static void main(String[] args) {
+        // Axon's update checker would call a host outside the office's network at every start.
+        System.setProperty("axoniq.update-checker.disabled",
+                System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(PortalApplication.class, args);
     }
 }

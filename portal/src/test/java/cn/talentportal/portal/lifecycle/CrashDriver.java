@@ -1,0 +1,38 @@
+package cn.talentportal.portal.lifecycle;
+
+import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.shared.Education;
+import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.PhoneNumber;
+import cn.talentportal.portal.PortalApplication;
+import cn.talentportal.portal.shared.Commands;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The portal under fire, in its own JVM: registers candidates one after another and prints {@code ACK <id>} as soon
+ * as each command is acknowledged, until the test kills it with -9.
+ */
+public final class CrashDriver {
+
+    private CrashDriver() {
+    }
+
+    public static void main(String[] args) {
+        ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class, args);
+        Commands commands = portal.getBean(Commands.class);
+        System.out.println("DRIVER-READY");
+        for (int i = 0; ; i++) {
+            String candidateId = UUID.randomUUID().toString();
+            commands.sendAsSystem(new RegisterCandidate(candidateId, "压力测试" + i, new PhoneNumber("13500135000"),
+                    new EmailAddress("crash" + i + "@example.cn"),
+                    new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
+                    CandidateSource.SELF_REGISTRATION, null));
+            System.out.println("ACK " + candidateId);
+            System.out.flush();
+        }
+    }
+}
