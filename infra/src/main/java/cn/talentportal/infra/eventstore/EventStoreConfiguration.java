@@ -19,13 +19,11 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-
-import java.time.Duration;
 
 /**
  * Axon on MongoDB: the lookup-only event storage engine, tokens and sagas in axon-mongo's stores, Jackson for every
@@ -37,6 +35,7 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MongoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
     @Bean
@@ -70,8 +69,7 @@ public class EventStoreConfiguration {
                                                  AppendDurability durability,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcaster> upcasters,
-                                                 @Value("${talent.eventstore.batch-size:1000}") int batchSize,
-                                                 @Value("${talent.eventstore.gap-timeout:60s}") Duration gapTimeout) {
+                                                 EventStoreProperties eventStore) {
         // A replica set makes an append durable by write concern; the embedded server by the durability hook.
         WriteConcern writeConcern = embeddedServer.getIfAvailable() != null
                 ? WriteConcern.ACKNOWLEDGED
@@ -81,8 +79,8 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(EventSerializers.snapshots())
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
-                .batchSize(batchSize)
-                .gapTimeout(gapTimeout)
+                .batchSize(eventStore.batchSize())
+                .gapTimeout(eventStore.gapTimeout())
                 .durability(durability)
                 .writeConcern(writeConcern)
                 .build();

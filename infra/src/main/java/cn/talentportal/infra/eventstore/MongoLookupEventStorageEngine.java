@@ -69,7 +69,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         this.events = database.getCollection(EVENTS_COLLECTION, StoredEvent.class);
         this.snapshots = database.getCollection(SNAPSHOTS_COLLECTION);
         this.sequence = new GlobalIndexSequence(database.getCollection(SEQUENCE_COLLECTION));
-        this.aggregateReader = new AggregateStreamReader(events, builder.aggregateBatchSize, builder.batchSize);
+        this.aggregateReader = new AggregateStreamReader(events, builder.aggregateBatchSize, builder.aggregateBatchSize);
         this.trackedReader = new TrackedEventReader(events, sequence, builder.gapTimeout, builder.maxGapOffset);
         this.durability = builder.durability;
         this.batchSize = builder.batchSize;
@@ -280,7 +280,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        /** Events per tracking batch (default 1,000) and largest aggregate batch. */
+        /** Events per tracking batch (default 1,000). */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be positive");
@@ -289,7 +289,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        /** Events in the first batch of an aggregate load (default 100); later batches double. */
+        /** Events per lookup of an aggregate load (default 100; see TrackedEventReader.IDS_PER_QUERY for why short). */
         public Builder aggregateBatchSize(int aggregateBatchSize) {
             if (aggregateBatchSize < 1) {
                 throw new IllegalArgumentException("aggregateBatchSize must be positive");

@@ -33,6 +33,11 @@ final class TrackedEventReader {
 
     private static final Comparator<StoredEvent> BY_GLOBAL_INDEX = Comparator.comparingLong(StoredEvent::globalIndex);
     private static final Bson TIMESTAMP_ONLY = Projections.include(EventFields.TIMESTAMP);
+    /**
+     * Ids per query. The embedded server checks each found document against the whole {@code $in} list, one value
+     * after the other, so a list of n ids costs n^2/2 comparisons: several short lists beat one long one.
+     */
+    static final int IDS_PER_QUERY = 250;
 
     private final MongoCollection<StoredEvent> events;
     private final GlobalIndexSequence sequence;
@@ -86,7 +91,11 @@ final class TrackedEventReader {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<StoredEvent> found = events.find(Filters.in(EventFields.ID, ids)).into(new ArrayList<>(ids.size()));
+        List<StoredEvent> found = new ArrayList<>(ids.size());
+        for (int chunk = 0; chunk < ids.size(); chunk += IDS_PER_QUERY) {
+            events.find(Filters.in(EventFields.ID, ids.subList(chunk, Math.min(chunk + IDS_PER_QUERY, ids.size()))))
+                    .into(found);
+        }
         found.sort(BY_GLOBAL_INDEX);
         return found;
     }

@@ -57,15 +57,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (RuntimeException e) {
-            // bind() has already shut the server and its backend down.
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            // bind() cleans up only after a RuntimeException: release event loops and the store file here.
+            server.shutdownNow();
             if (isBindFailure(e)) {
                 throw new MongoUnavailableException(
                         "The embedded MongoDB server cannot listen on port " + port + ": the port is in use.",
                         "Set '" + PORT_PROPERTY + "' to a free port (0 picks one), or stop the process using port "
                                 + port + ".", e);
             }
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         EmbeddedMongoServer started = new EmbeddedMongoServer(storeFile, backend, server, server.getLocalAddress());
         log.info("Embedded MongoDB server on {} storing in {}", started.connectionString(), storeFile);

@@ -76,7 +76,7 @@ public class MongoConfiguration {
             String where = external ? "configured in 'talent.mongo.uri'" : "embedded";
             throw new MongoUnavailableException(
                     "MongoDB at " + redact(uri) + " (" + where + ") did not answer within "
-                            + SERVER_SELECTION_TIMEOUT_SECONDS + " s: " + firstLine(e.getMessage()),
+                            + SERVER_SELECTION_TIMEOUT_SECONDS + " s (" + reason(e) + ").",
                     external
                             ? "Start that MongoDB or correct 'talent.mongo.uri'; remove the property to run the "
                             + "portal on its embedded server."
@@ -89,12 +89,13 @@ public class MongoConfiguration {
         return uri.replaceFirst("://([^:/@]+):[^@/]*@", "://$1:***@");
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no answer";
+    /** The innermost cause says what happened ("Connection refused"); the driver's own message is a page long. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 }
