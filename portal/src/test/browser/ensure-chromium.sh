@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run by the portal's test build before the tests: the browser tests drive Debian's Chromium, and Chinese text
+# needs a CJK font. Installs both when missing and we are root; otherwise says exactly what to install.
+set -euo pipefail
+have_chromium() { [ -x /usr/bin/chromium ]; }
+have_cjk_font() { fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }
+if have_chromium && have_cjk_font; then
+  exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Chromium and CJK fonts for the browser tests (apt-get)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+  exit 0
+fi
+echo "The browser tests need Chromium at /usr/bin/chromium and the Noto CJK fonts." >&2
+echo "Install them as root:  apt-get update && apt-get install -y chromium fonts-noto-cjk" >&2
+exit 1
