@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,33 +48,6 @@ public abstract class PortalTestBase {
                                          String candidateId) {
         String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
         return accounts.create(UUID.randomUUID().toString(), username, PASSWORD, role, name, unitId, candidateId);
-    }
-
-    /** Read models and the search index follow the store asynchronously: wait, within reason, for a condition. */
-    protected static <T> T eventually(Supplier<T> attempt, java.util.function.Predicate<T> done, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = attempt.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException notYet) {
-                // e.g. the index is not created yet
-            }
-            sleep(200);
-        }
-        throw new AssertionError("Timed out waiting for " + what + "; last seen: " + last);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path temporaryDirectory() {

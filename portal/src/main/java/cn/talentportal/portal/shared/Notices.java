@@ -2,6 +2,8 @@ package cn.talentportal.portal.shared;
 
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import com.vaadin.flow.component.UI;
+import java.util.Arrays;
+import java.util.List;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -11,12 +13,14 @@ public final class Notices {
     private Notices() {
     }
 
+    /**
+     * The refusal in the user's language. Arguments that name a field (opening.title) or a list of fields
+     * (opening.title,opening.sector) are shown as the fields' labels; other arguments (a title, a date) as they are.
+     */
     public static String reason(DomainRuleViolation refusal) {
         UI ui = UI.getCurrent();
         Object[] args = refusal.arguments().stream()
-                .map(arg -> arg instanceof String s && s.contains(".") && !s.contains(" ") && !s.contains(",")
-                        ? translateIfKey(ui, s) : arg)
-                .map(arg -> arg instanceof String s && s.contains(",") ? translateList(ui, s) : arg)
+                .map(arg -> arg instanceof String text ? labels(ui, text) : arg)
                 .toArray();
         return ui.getTranslation(refusal.messageKey(), args);
     }
@@ -32,15 +36,11 @@ public final class Notices {
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    /** Field keys in a refusal (opening.title) are shown as their labels. */
-    private static Object translateIfKey(UI ui, String key) {
-        String label = ui.getTranslation(key);
-        return label.startsWith("!") ? key : label;
-    }
-
-    private static String translateList(UI ui, String keys) {
-        String separator = ui.getLocale().getLanguage().equals("zh") ? "、" : ", ";
-        return String.join(separator, java.util.Arrays.stream(keys.split(","))
-                .map(k -> translateIfKey(ui, k).toString()).toList());
+    private static String labels(UI ui, String text) {
+        List<String> labels = Arrays.stream(text.split(",")).map(part -> ui.getTranslation(part)).toList();
+        if (labels.stream().anyMatch(label -> label.startsWith("!"))) {
+            return text; // not (only) keys: a value the user or the data supplied
+        }
+        return String.join(ui.getLocale().getLanguage().equals("zh") ? "、" : ", ", labels);
     }
 }

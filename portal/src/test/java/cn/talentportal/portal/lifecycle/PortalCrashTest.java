@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +55,7 @@ class PortalCrashTest {
                     assertThat(store.readEvents(candidateId).asStream().count()).as(candidateId).isEqualTo(1));
             QueryGateway queries = restarted.getBean(QueryGateway.class);
             String last = acknowledged.getLast();
-            PortalRestartTest.eventually(() -> queries.query(new FindCandidates(last, 1),
+            eventually(() -> queries.query(new FindCandidates(last, 1),
                     ResponseTypes.multipleInstancesOf(CandidateSummary.class)).join(), r -> r.size() == 1,
                     "the last acknowledged candidate in the directory");
             for (String candidateId : acknowledged) {

@@ -17,18 +17,15 @@ import cn.talentportal.projections.employer.EmployerUnitView;
 import cn.talentportal.projections.search.SearchQueries.OpeningSearchResult;
 import cn.talentportal.projections.search.SearchQueries.SearchOpenings;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stop the portal and start it again on the same data directory: nothing is lost, nothing is seeded twice. */
@@ -74,27 +71,5 @@ class PortalRestartTest {
 
     private static OpeningSearchResult search(QueryGateway queries, String text) {
         return queries.query(new SearchOpenings(text, null, null, 0, 20), OpeningSearchResult.class).join();
-    }
-
-    static <T> T eventually(Supplier<T> attempt, Predicate<T> done, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = attempt.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException notYet) {
-                // the search index may not exist yet
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what + "; last seen: " + last);
     }
 }
