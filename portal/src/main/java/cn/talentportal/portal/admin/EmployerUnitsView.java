@@ -10,6 +10,7 @@ import cn.talentportal.portal.account.UsernameTakenException;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.ReadModels;
 import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.employer.EmployerQueries.FindAllEmployerUnits;
 import cn.talentportal.projections.employer.EmployerUnitView;
@@ -29,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -62,7 +64,7 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         grid.setAllRowsVisible(true);
 
         add(title, grid, unitForm(), recruiterForm());
-        refresh();
+        refresh(units -> true);
     }
 
     private VerticalLayout unitForm() {
@@ -83,11 +85,12 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         sector.setItemLabelGenerator(s -> getTranslation("sector." + s.name()));
         Button create = new Button(getTranslation("employerUnits.create"), e -> {
             try {
-                commands.send(new CreateEmployerUnit(UUID.randomUUID().toString(), name.getValue(), type.getValue(),
+                String unitId = UUID.randomUUID().toString();
+                commands.send(new CreateEmployerUnit(unitId, name.getValue(), type.getValue(),
                         county.getValue(), sector.getValue()));
                 Notices.success("employerUnits.created", name.getValue());
                 name.clear();
-                refresh();
+                refresh(units -> units.stream().anyMatch(u -> u.employerUnitId().equals(unitId)));
             } catch (DomainRuleViolation refusal) {
                 Notices.refused(refusal);
             }
@@ -129,7 +132,8 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
                 username.clear();
                 password.clear();
                 displayName.clear();
-                refresh();
+                refresh(units -> units.stream().anyMatch(u -> u.employerUnitId().equals(unit.employerUnitId())
+                        && u.recruiters().stream().anyMatch(r -> r.userId().equals(userId))));
             } catch (DomainRuleViolation refusal) {
                 Notices.refused(refusal);
             }
@@ -142,9 +146,10 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         return section;
     }
 
-    private void refresh() {
-        List<EmployerUnitView> units = queries.query(new FindAllEmployerUnits(),
-                ResponseTypes.multipleInstancesOf(EmployerUnitView.class)).join();
+    /** Shows the units, after this user's own change has reached the read model (it follows the store). */
+    private void refresh(Predicate<List<EmployerUnitView>> changed) {
+        List<EmployerUnitView> units = ReadModels.awaitChange(() -> queries.query(new FindAllEmployerUnits(),
+                ResponseTypes.multipleInstancesOf(EmployerUnitView.class)).join(), changed);
         grid.setItems(units);
         recruiterUnit.setItems(units);
     }

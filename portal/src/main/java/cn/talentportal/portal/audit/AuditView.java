@@ -1,6 +1,7 @@
 package cn.talentportal.portal.audit;
 
 import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHistory;
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
@@ -17,6 +18,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
@@ -56,7 +58,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(HistoryEntry::sequenceNumber).setHeader("#").setWidth("4em").setFlexGrow(0);
         history.addColumn(h -> PortalFormats.dateTime(h.timestamp(), getLocale())).setHeader(getTranslation("audit.time"));
         history.addColumn(h -> getTranslation("event." + h.eventType())).setHeader(getTranslation("audit.event"));
-        history.addColumn(HistoryEntry::actorName).setHeader(getTranslation("audit.actor"));
+        history.addColumn(this::actor).setHeader(getTranslation("audit.actor"));
         history.addColumn(h -> h.actorRole() == null ? "" : getTranslation("role." + h.actorRole()))
                 .setHeader(getTranslation("audit.role"));
         history.addColumn(HistoryEntry::clientAddress).setHeader(getTranslation("audit.clientAddress"));
@@ -68,8 +70,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void findCandidates(String text) {
-        candidates.setItems(queries.query(new FindCandidates(text, 100),
-                ResponseTypes.multipleInstancesOf(CandidateSummary.class)).join());
+        CandidateSummary selected = candidates.asSingleSelect().getValue();
+        List<CandidateSummary> found = queries.query(new FindCandidates(text, 100),
+                ResponseTypes.multipleInstancesOf(CandidateSummary.class)).join();
+        candidates.setItems(found);
+        // refining the search keeps the history being read open while that candidate is still found
+        if (selected != null) {
+            found.stream().filter(c -> c.candidateId().equals(selected.candidateId())).findFirst()
+                    .ifPresent(candidates::select);
+        }
     }
 
     private void showHistory(CandidateSummary candidate) {
@@ -81,6 +90,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         historyTitle.setText(getTranslation("audit.historyOf", candidate.fullName()));
         history.setItems(queries.query(new FindCandidateHistory(candidate.candidateId()),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join());
+    }
+
+    /** A person's name as stored; the markers for no signed-in user and for the portal itself are translated. */
+    private String actor(HistoryEntry entry) {
+        String name = entry.actorName();
+        return ActorMetaData.ANONYMOUS.equals(name) || ActorMetaData.SYSTEM.equals(name)
+                ? getTranslation("role." + name) : name;
     }
 
     @Override

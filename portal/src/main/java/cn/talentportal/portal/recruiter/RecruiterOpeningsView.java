@@ -11,6 +11,7 @@ import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
+import cn.talentportal.portal.shared.ReadModels;
 import cn.talentportal.projections.employer.EmployerQueries.FindEmployerUnit;
 import cn.talentportal.projections.employer.EmployerUnitView;
 import cn.talentportal.projections.opening.OpeningQueries.FindOpeningsOfEmployer;
@@ -76,18 +77,23 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
 
     private void submit(boolean publishNow) {
         String openingId = UUID.randomUUID().toString();
+        boolean drafted = false;
         try {
             commands.send(new DraftOpening(openingId, recruiter.employerUnitId(), employerName(), form.details()));
+            drafted = true;
             if (publishNow) {
                 commands.send(new PublishOpening(openingId));
             }
             Notices.success(publishNow ? "recruiterOpenings.published" : "recruiterOpenings.drafted",
                     form.title.getValue());
             replaceForm();
-            refresh();
+            refreshUntil(openingId, publishNow ? OpeningStatus.PUBLISHED : OpeningStatus.DRAFT);
         } catch (DomainRuleViolation refusal) {
             Notices.refused(refusal);
-            refresh(); // a draft saved before a refused publication shows in the list; the form keeps its values
+            // a draft saved before a refused publication shows in the list; the form keeps its values
+            if (drafted) {
+                refreshUntil(openingId, OpeningStatus.DRAFT);
+            }
         }
     }
 
@@ -112,7 +118,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
                 try {
                     commands.send(new PublishOpening(opening.openingId()));
                     Notices.success("recruiterOpenings.published", opening.details().title());
-                    refresh();
+                    refreshUntil(opening.openingId(), OpeningStatus.PUBLISHED);
                 } catch (DomainRuleViolation refusal) {
                     Notices.refused(refusal);
                 }
@@ -143,7 +149,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
             try {
                 commands.send(new CloseOpening(opening.openingId(), reason.getValue()), reason.getValue());
                 Notices.success("recruiterOpenings.closed", opening.details().title());
-                refresh();
+                refreshUntil(opening.openingId(), OpeningStatus.CLOSED);
             } catch (DomainRuleViolation refusal) {
                 Notices.refused(refusal);
             }
@@ -152,9 +158,18 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
     }
 
     private void refresh() {
-        List<OpeningView> openings = queries.query(new FindOpeningsOfEmployer(recruiter.employerUnitId()),
+        grid.setItems(openings());
+    }
+
+    /** Shows the list once this user's own change has reached the read model, which follows the store. */
+    private void refreshUntil(String openingId, OpeningStatus status) {
+        grid.setItems(ReadModels.awaitChange(this::openings, openings -> openings.stream()
+                .anyMatch(o -> o.openingId().equals(openingId) && o.status() == status)));
+    }
+
+    private List<OpeningView> openings() {
+        return queries.query(new FindOpeningsOfEmployer(recruiter.employerUnitId()),
                 ResponseTypes.multipleInstancesOf(OpeningView.class)).join();
-        grid.setItems(openings);
     }
 
     @Override
