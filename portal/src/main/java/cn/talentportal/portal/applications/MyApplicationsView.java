@@ -29,7 +29,7 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(ApplicationView::employerName).setHeader(getTranslation("application.employer"));
         grid.addColumn(a -> getTranslation("stage." + a.stage())).setHeader(getTranslation("application.stage"));
         grid.addColumn(a -> PortalFormats.dateTime(a.submittedAt(), getLocale()))
-                .setHeader(getTranslation("application.submittedAt"));
+                .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
         grid.setItems(queries.query(new FindApplicationsOfCandidate(CurrentUser.require().candidateId()),
                 ResponseTypes.multipleInstancesOf(ApplicationView.class)).join());
         grid.setEmptyStateText(getTranslation("myApplications.none"));

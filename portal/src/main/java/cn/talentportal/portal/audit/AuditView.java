@@ -56,7 +56,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         history.setId("audit-history");
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         history.addColumn(HistoryEntry::sequenceNumber).setHeader("#").setWidth("4em").setFlexGrow(0);
-        history.addColumn(h -> PortalFormats.dateTime(h.timestamp(), getLocale())).setHeader(getTranslation("audit.time"));
+        history.addColumn(h -> PortalFormats.dateTime(h.timestamp(), getLocale()))
+                .setHeader(getTranslation("audit.time")).setAutoWidth(true);
         history.addColumn(h -> getTranslation("event." + h.eventType())).setHeader(getTranslation("audit.event"));
         history.addColumn(this::actor).setHeader(getTranslation("audit.actor"));
         history.addColumn(h -> h.actorRole() == null ? "" : getTranslation("role." + h.actorRole()))

@@ -137,6 +137,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         Html snippet = new Html("<div class='portal-muted'>" + hit.highlightedSnippet() + "</div>");
         HorizontalLayout head = new HorizontalLayout(title, salary);
         head.setWidthFull();
+        head.setWrap(true);
         head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         card.add(head, employer, tags, snippet, applyButton(hit));

@@ -50,7 +50,7 @@ public class MainLayout extends AppLayout {
         right.add(languageSwitch());
         CurrentUser.account().ifPresentOrElse(account -> {
             Span who = new Span(account.displayName() + " · " + getTranslation("role." + account.role().name()));
-            who.addClassName("portal-muted");
+            who.addClassNames("portal-muted", "portal-hide-on-phone");
             who.setId("current-user");
             Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
             logout.setId("logout");

@@ -29,7 +29,7 @@ public class RecruiterApplicationsView extends VerticalLayout implements HasDyna
         grid.addColumn(ApplicationView::openingTitle).setHeader(getTranslation("application.opening"));
         grid.addColumn(a -> getTranslation("stage." + a.stage())).setHeader(getTranslation("application.stage"));
         grid.addColumn(a -> PortalFormats.dateTime(a.submittedAt(), getLocale()))
-                .setHeader(getTranslation("application.submittedAt"));
+                .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
         grid.setItems(queries.query(new FindApplicationsForEmployer(CurrentUser.require().employerUnitId()),
                 ResponseTypes.multipleInstancesOf(ApplicationView.class)).join());
         grid.setEmptyStateText(getTranslation("recruiterApplications.none"));

@@ -3,6 +3,7 @@ package cn.talentportal.portal.recruiter;
 import cn.talentportal.domain.opening.OpeningCommands.CloseOpening;
 import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
 import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
+import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningStatus;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.account.UserAccount;
@@ -68,7 +69,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
         grid.addColumn(o -> o.details().county()).setHeader(getTranslation("opening.county"));
         grid.addColumn(o -> getTranslation("status." + o.status().name())).setHeader(getTranslation("opening.status"));
         grid.addColumn(o -> PortalFormats.dateTime(o.publishedAt(), getLocale()))
-                .setHeader(getTranslation("opening.publishedAt"));
+                .setHeader(getTranslation("opening.publishedAt")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("grid.actions"));
         grid.setEmptyStateText(getTranslation("recruiterOpenings.none"));
         add(title, formSection, grid);
@@ -79,7 +80,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
         String openingId = UUID.randomUUID().toString();
         boolean drafted = false;
         try {
-            commands.send(new DraftOpening(openingId, recruiter.employerUnitId(), employerName(), form.details()));
+            commands.send(new DraftOpening(openingId, recruiter.employerUnitId(), employerName(), details));
             drafted = true;
             if (publishNow) {
                 commands.send(new PublishOpening(openingId));

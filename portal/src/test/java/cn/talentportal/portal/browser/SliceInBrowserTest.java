@@ -142,6 +142,8 @@ class SliceInBrowserTest extends PortalTestBase {
         page.locator("#opening-publish").click();
         expectNotification("发布前请填写：岗位职责与要求、行业、工作地点（乡镇）、学历要求");
         assertThat(page.locator("#opening-title input")).hasValue(incomplete);
+        assertThat(gridRows("recruiter-openings")).as("a refused publication leaves no draft behind")
+                .noneMatch(row -> row.contains(incomplete));
         screenshot("03-recruiter-openings");
         signOut();
 
