@@ -80,6 +80,12 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
         String openingId = UUID.randomUUID().toString();
         boolean drafted = false;
         try {
+            OpeningDetails details = form.details();
+            if (publishNow && !details.missingForPublication().isEmpty()) {
+                // the rule the aggregate applies, checked first so a refused publication leaves no draft behind
+                throw new DomainRuleViolation("opening.publish.missingFields",
+                        String.join(",", details.missingForPublication()));
+            }
             commands.send(new DraftOpening(openingId, recruiter.employerUnitId(), employerName(), details));
             drafted = true;
             if (publishNow) {
@@ -91,7 +97,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
             refreshUntil(openingId, publishNow ? OpeningStatus.PUBLISHED : OpeningStatus.DRAFT);
         } catch (DomainRuleViolation refusal) {
             Notices.refused(refusal);
-            // a draft saved before a refused publication shows in the list; the form keeps its values
+            // the form keeps its values; a draft saved before a later refusal shows in the list
             if (drafted) {
                 refreshUntil(openingId, OpeningStatus.DRAFT);
             }
