@@ -19,6 +19,9 @@ import java.nio.file.Path;
  * The wire server writes its MVStore to disk about once a second, so a write it acknowledged can be lost by a
  * kill -9. {@link #commit()} forces everything acknowledged so far into the file; the event store calls it after
  * every append (see {@code EmbeddedServerDurability}).
+ * <p>
+ * The backend is {@link IndexKeyOrderH2Backend}: unique indexes compare their keys by value; a data file written by
+ * the stock backend has its index maps rebuilt once when opened.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -75,7 +78,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static H2Backend openBackend(Path storeFile) {
         try {
-            return new H2Backend(storeFile.toString());
+            return IndexKeyOrderH2Backend.open(storeFile);
+        } catch (MongoUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MongoUnavailableException(
                     "The embedded MongoDB server cannot open its data file " + storeFile + ": " + e.getMessage(),

@@ -1,0 +1,241 @@
+package cn.talentportal.infra.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.BsonRegularExpression;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded server with {@link IndexKeyOrderH2Backend}, over TCP with the real driver. */
+class IndexKeyOrderServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static MongoCollection<Document> events(MongoClient client) {
+        MongoCollection<Document> events = client.getDatabase("talent").getCollection("events");
+        events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true).sparse(true));
+        return events;
+    }
+
+    private static Document event(long id, String streamKey) {
+        Document event = new Document("_id", id).append("payload", "p" + id);
+        return streamKey == null ? event : event.append("streamKey", streamKey);
+    }
+
+    private static boolean isDuplicate(Runnable write) {
+        try {
+            write.run();
+            return false;
+        } catch (MongoWriteException e) {
+            assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
+            return true;
+        }
+    }
+
+    private void withServer(Consumer<MongoClient> work) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, 0);
+             MongoClient client = MongoConfiguration.connect(server.connectionString(), false)) {
+            work.accept(client);
+            server.commit();
+        }
+    }
+
+    private static List<Long> ids(Iterable<Document> documents) {
+        List<Long> ids = new ArrayList<>();
+        documents.forEach(d -> ids.add(((Number) d.get("_id")).longValue()));
+        ids.sort(null);
+        return ids;
+    }
+
+    private static void assertLookups(MongoCollection<Document> events, long count) {
+        List<Long> wanted = List.of(1L, 2L, 17L, 250L, count, 5_000L, 99_999L);
+        assertThat(ids(events.find(Filters.in("_id", wanted))))
+                .containsExactlyElementsOf(wanted.stream().filter(id -> id <= count).toList());
+        assertThat(ids(events.find(Filters.in("streamKey", "agg-1/0", "agg-2/4", "agg-3/9", "agg-9999/0"))))
+                .containsExactly(1L, 25L, 50L);
+        assertThat(ids(events.find(Filters.eq("_id", 17L)))).containsExactly(17L);
+        assertThat(ids(events.find(Filters.eq("_id", 17)))).as("int matches long").containsExactly(17L);
+        assertThat(ids(events.find(Filters.eq("streamKey", "agg-2/4")))).containsExactly(25L);
+    }
+
+    /** Ids 1..count; every 20 an aggregate (agg-k/0..19), the odd hundreds without stream key. */
+    private static void seed(MongoCollection<Document> events, long count) {
+        List<Document> batch = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            boolean aggregate = (id / 100) % 2 == 0;
+            batch.add(event(id, aggregate ? "agg-" + ((id - 1) / 20 + 1) + "/" + ((id - 1) % 20) : null));
+        }
+        events.insertMany(batch);
+    }
+
+    @Test
+    void uniqueAndSparseIndexesLookupsAndRestart() {
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            seed(events, 1_000);
+            assertLookups(events, 1_000);
+            assertThat(isDuplicate(() -> events.insertOne(event(17, "other/0")))).as("duplicate _id").isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(17_000, "agg-2/4")))).as("duplicate streamKey").isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(new Document("_id", 17.0)))).as("17.0 is 17").isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_001, null)))).as("sparse: missing").isFalse();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_002, null)))).as("sparse: missing again").isFalse();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_003, "new/0")))).isFalse();
+            assertThat(events.countDocuments()).isEqualTo(1_003);
+            events.deleteOne(Filters.eq("_id", 1_003L));
+            assertThat(isDuplicate(() -> events.insertOne(event(1_004, "new/0")))).as("freed by delete").isFalse();
+            events.updateOne(Filters.eq("_id", 1_004L), new Document("$set", new Document("streamKey", "new/1")));
+            assertThat(isDuplicate(() -> events.insertOne(event(1_005, "new/0")))).as("freed by update").isFalse();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_006, "new/1")))).as("taken by update").isTrue();
+        });
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(events.countDocuments()).isEqualTo(1_004);
+            assertLookups(events, 1_000);
+            assertThat(ids(events.find(Filters.in("streamKey", "new/0", "new/1")))).containsExactly(1_004L, 1_005L);
+            assertThat(isDuplicate(() -> events.insertOne(event(17, "other/0")))).as("duplicate _id").isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(17_000, "agg-2/4")))).as("duplicate streamKey").isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_002, null)))).isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(1_007, null)))).isFalse();
+        });
+        assertThat(storeFormat()).isEqualTo(IndexKeyOrderH2Backend.INDEX_KEY_ORDER_VALUE);
+    }
+
+    @Test
+    void aStoreWrittenByTheStockBackendIsRebuiltOnceAndKeepsItsData() {
+        Path storeFile = dataDir.resolve("mongo").resolve("portal.mv");
+        try {
+            Files.createDirectories(storeFile.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        MongoServer stock = new MongoServer(new H2Backend(storeFile.toString()));
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            seed(events(client), 1_000);
+        } finally {
+            stock.shutdownNow();
+        }
+        // an interrupted earlier rebuild left a partial map behind
+        try (MVStore store = MVStore.open(storeFile.toString())) {
+            MVMap<Object, Object> partial = store.openMap("talent.events._index__id_" + IndexKeyOrderH2Backend.REBUILD_SUFFIX);
+            partial.put("junk", "junk");
+            assertThat(store.hasMap(IndexKeyOrderH2Backend.FORMAT_MAP)).isFalse();
+        }
+
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(events.countDocuments()).isEqualTo(1_000);
+            assertLookups(events, 1_000);
+            assertThat(isDuplicate(() -> events.insertOne(event(17, "other/0")))).isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(17_000, "agg-2/4")))).isTrue();
+            assertThat(isDuplicate(() -> events.insertOne(event(17_001, "agg-2/20")))).isFalse();
+        });
+        assertThat(storeFormat()).isEqualTo(IndexKeyOrderH2Backend.INDEX_KEY_ORDER_VALUE);
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(events.countDocuments()).isEqualTo(1_001);
+            assertLookups(events, 1_000);
+            assertThat(ids(events.find(Filters.eq("streamKey", "agg-2/20")))).containsExactly(17_001L);
+        });
+    }
+
+    @Test
+    void aStoreInAnUnknownKeyOrderIsRefusedWithAnExplanation() {
+        withServer(client -> seed(events(client), 10));
+        try (MVStore store = MVStore.open(dataDir.resolve("mongo").resolve("portal.mv").toString())) {
+            store.<String, String>openMap(IndexKeyOrderH2Backend.FORMAT_MAP).put(IndexKeyOrderH2Backend.INDEX_KEY_ORDER, "v99");
+        }
+        assertThatThrownBy(() -> EmbeddedMongoServer.start(dataDir, 0))
+                .isInstanceOf(MongoUnavailableException.class)
+                .hasMessageContaining("'v99'")
+                .satisfies(e -> assertThat(((MongoUnavailableException) e).action()).contains("talent.data-dir"));
+    }
+
+    /** Same writes and reads against the stock H2 backend (in memory) and ours: same outcomes. */
+    @Test
+    void behavesAsTheStockBackendForAllKindsOfKeys() {
+        ObjectId objectId = new ObjectId();
+        List<Object> values = Arrays.asList(null, 0, -0.0, 1, 1L, 1.0, 2.5, -1, 1L << 53, (1L << 53) + 1,
+                Long.MAX_VALUE - 1, Double.NaN, Double.POSITIVE_INFINITY, "", "a", "A", "护士",
+                new Document("a", 1), new Document("a", 1.0), new Document("a", 1).append("b", 2),
+                new Document("b", 2).append("a", 1), new Document("a", List.of(1, 2)), new Document("a", List.of(1, 3)),
+                new Document(), List.of(List.of(1, 2)), List.of(List.of(1, 3)), objectId, new ObjectId(objectId.toByteArray()),
+                true, false, new Date(5), new Date(6), new Binary(new byte[]{1, 2}), new Binary(new byte[]{1, 2}),
+                new BsonRegularExpression("^a"), new BsonRegularExpression("^a"));
+        List<String> expected = new ArrayList<>();
+        MongoServer stock = new MongoServer(H2Backend.inMemory());
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            exercise(client, values, expected::add);
+        } finally {
+            stock.shutdownNow();
+        }
+        List<String> actual = new ArrayList<>();
+        withServer(client -> exercise(client, values, actual::add));
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(actual).contains("insert 0 ok", "insert 2 dup", "insert 24 ok", "insert 25 ok");
+    }
+
+    private static void exercise(MongoClient client, List<Object> values, Consumer<String> outcome) {
+        MongoCollection<Document> byId = client.getDatabase("diff").getCollection("byId");
+        MongoCollection<Document> byField = client.getDatabase("diff").getCollection("byField");
+        byField.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true).sparse(true));
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            Document doc = new Document("k", value).append("i", i);
+            int n = i;
+            boolean dup = isDuplicate(() -> byField.insertOne(doc));
+            outcome.accept("insert " + n + (dup ? " dup" : " ok"));
+            if (value != null && !(value instanceof List) && !(value instanceof BsonRegularExpression)) {
+                boolean idDup = isDuplicate(() -> byId.insertOne(new Document("_id", value).append("i", n)));
+                outcome.accept("insert _id " + n + (idDup ? " dup" : " ok"));
+            }
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value instanceof BsonRegularExpression) {
+                continue; // a regex query matches strings, not stored regexes
+            }
+            List<Object> found = new ArrayList<>();
+            byField.find(Filters.eq("k", value)).forEach(d -> found.add(d.get("i")));
+            outcome.accept("find k " + i + " " + found);
+            if (value != null && !(value instanceof List)) {
+                found.clear();
+                byId.find(Filters.in("_id", value, "absent")).forEach(d -> found.add(d.get("i")));
+                outcome.accept("find _id $in " + i + " " + found);
+            }
+        }
+    }
+
+    private String storeFormat() {
+        try (MVStore store = MVStore.open(dataDir.resolve("mongo").resolve("portal.mv").toString())) {
+            return store.<String, String>openMap(IndexKeyOrderH2Backend.FORMAT_MAP).get(IndexKeyOrderH2Backend.INDEX_KEY_ORDER);
+        }
+    }
+}
