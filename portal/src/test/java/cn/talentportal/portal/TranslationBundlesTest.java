@@ -100,6 +100,17 @@ class TranslationBundlesTest {
         assertThat(events).hasSizeGreaterThanOrEqualTo(7);
         assertThat(zh.stringPropertyNames())
                 .containsAll(events.stream().map(e -> "event." + e.getSimpleName()).toList());
+        assertThat(zh.stringPropertyNames()).as("labels of the fields auditors read")
+                .containsAll(events.stream().flatMap(e -> fieldNames(e).stream()).map(f -> "field." + f).toList());
+    }
+
+    /** Component names as the audit view shows them: nested records flattened, single-value records whole. */
+    private static List<String> fieldNames(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).flatMap(c -> {
+            Class<?> type = c.getType();
+            return type.isRecord() && type.getRecordComponents().length > 1
+                    ? fieldNames(type).stream() : Stream.of(c.getName());
+        }).toList();
     }
 
     private static Properties load(String resource) {
