@@ -13,12 +13,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the real portal, in this JVM or in a child JVM, on a given data directory. */
-final class PortalProcess {
+public final class PortalProcess {
 
     private PortalProcess() {
     }
 
-    static ConfigurableApplicationContext startInThisJvm(Path dataDir, String... extraArguments) {
+    public static ConfigurableApplicationContext startInThisJvm(Path dataDir, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--talent.data-dir=" + dataDir, "--server.port=0",
                 "--vaadin.devmode.devTools.enabled=false"));
         arguments.addAll(List.of(extraArguments));
