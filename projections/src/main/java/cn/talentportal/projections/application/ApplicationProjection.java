@@ -10,6 +10,7 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import cn.talentportal.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import static cn.talentportal.projections.shared.MongoDocuments.date;
 import static cn.talentportal.projections.shared.MongoDocuments.instant;
-import static cn.talentportal.projections.shared.MongoDocuments.upsert;
 
 /** Applications by opening unit and by candidate. */
 @Component
@@ -37,7 +37,7 @@ public class ApplicationProjection {
 
     @EventHandler
     void on(ApplicationSubmitted event, @Timestamp Instant submittedAt) {
-        upsert(applications, event.applicationId(), new Document("candidateId", event.candidateId())
+        BatchedWrites.replace(applications, event.applicationId(), new Document("candidateId", event.candidateId())
                 .append("candidateName", event.candidateName())
                 .append("openingId", event.openingId())
                 .append("openingTitle", event.openingTitle())

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import cn.talentportal.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 import static cn.talentportal.projections.shared.MongoDocuments.date;
 import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
 import static cn.talentportal.projections.shared.MongoDocuments.instant;
-import static cn.talentportal.projections.shared.MongoDocuments.upsert;
 
 /** The directory auditors and recruiters find candidates in. */
 @Component
@@ -36,7 +36,7 @@ public class CandidateDirectoryProjection {
 
     @EventHandler
     void on(CandidateRegistered event, @Timestamp Instant registeredAt) {
-        upsert(candidates, event.candidateId(), new Document("fullName", event.fullName())
+        BatchedWrites.replace(candidates, event.candidateId(), new Document("fullName", event.fullName())
                 .append("source", event.source().name())
                 .append("sourceReference", event.sourceReference())
                 .append("registeredAt", date(registeredAt)));

@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import cn.talentportal.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,7 +23,6 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
-import static cn.talentportal.projections.shared.MongoDocuments.upsert;
 
 /** Employer units and their recruiters, for administrators and for recruiters' own unit. */
 @Component
@@ -37,7 +37,7 @@ public class EmployerUnitProjection {
 
     @EventHandler
     void on(EmployerUnitCreated event) {
-        upsert(units, event.employerUnitId(), new Document("name", event.name())
+        BatchedWrites.replace(units, event.employerUnitId(), new Document("name", event.name())
                 .append("type", event.type().name())
                 .append("county", event.county())
                 .append("sector", event.sector().name())
@@ -48,7 +48,8 @@ public class EmployerUnitProjection {
     void on(RecruiterAssigned event) {
         Document recruiter = new Document("userId", event.recruiterUserId()).append("name", event.recruiterName());
         // $addToSet: a redelivered event adds nothing twice
-        units.updateOne(Filters.eq("_id", event.employerUnitId()), Updates.addToSet("recruiters", recruiter));
+        BatchedWrites.update(units, Filters.eq("_id", event.employerUnitId()),
+                Updates.addToSet("recruiters", recruiter));
     }
 
     @QueryHandler

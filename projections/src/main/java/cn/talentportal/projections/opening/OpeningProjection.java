@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import cn.talentportal.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -35,7 +36,6 @@ import static cn.talentportal.projections.shared.MongoDocuments.instant;
 import static cn.talentportal.projections.shared.MongoDocuments.isoDate;
 import static cn.talentportal.projections.shared.MongoDocuments.localDate;
 import static cn.talentportal.projections.shared.MongoDocuments.name;
-import static cn.talentportal.projections.shared.MongoDocuments.upsert;
 
 /** Every opening with its status, for recruiters' lists and the opening page. */
 @Component
@@ -50,20 +50,23 @@ public class OpeningProjection {
 
     @EventHandler
     void on(OpeningDrafted event) {
-        upsert(openings, event.openingId(), document(event.employerUnitId(), event.employerName(), event.details())
-                .append("status", OpeningStatus.DRAFT.name()));
+        BatchedWrites.replace(openings, event.openingId(),
+                document(event.employerUnitId(), event.employerName(), event.details())
+                        .append("status", OpeningStatus.DRAFT.name()));
     }
 
     @EventHandler
     void on(OpeningPublished event, @Timestamp Instant publishedAt) {
-        upsert(openings, event.openingId(), document(event.employerUnitId(), event.employerName(), event.details())
-                .append("status", OpeningStatus.PUBLISHED.name())
-                .append("publishedAt", date(publishedAt)));
+        BatchedWrites.replace(openings, event.openingId(),
+                document(event.employerUnitId(), event.employerName(), event.details())
+                        .append("status", OpeningStatus.PUBLISHED.name())
+                        .append("publishedAt", date(publishedAt)));
     }
 
     @EventHandler
     void on(OpeningClosed event) {
-        openings.updateOne(Filters.eq("_id", event.openingId()), Updates.set("status", OpeningStatus.CLOSED.name()));
+        BatchedWrites.update(openings, Filters.eq("_id", event.openingId()),
+                Updates.set("status", OpeningStatus.CLOSED.name()));
     }
 
     @QueryHandler

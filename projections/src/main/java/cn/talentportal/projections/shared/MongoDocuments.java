@@ -1,23 +1,14 @@
 package cn.talentportal.projections.shared;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.bson.Document;
 
-/** Small helpers for read models kept as plain documents keyed by the business id. */
+/** Conversions between read-model documents and Java values. */
 public final class MongoDocuments {
 
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-
     private MongoDocuments() {
-    }
-
-    /** Replaying or redelivering an event writes the same document again: idempotent by construction. */
-    public static void upsert(MongoCollection<Document> collection, String id, Document document) {
-        collection.replaceOne(new Document("_id", id), document.append("_id", id), UPSERT);
     }
 
     public static Date date(Instant instant) {

@@ -1,0 +1,88 @@
+package cn.talentportal.projections.shared;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Read-model writes made while a tracking processor handles a batch of events go to MongoDB as one ordered bulk
+ * write per collection once the batch's last event is handled ({@link FlushBatchedWrites}), that is before the
+ * processor stores its token: a crash in between replays the batch, and every write here is idempotent. Outside a
+ * processor's batch, writes go out at once.
+ * <p>
+ * A handler must not read back what it wrote earlier in the same batch: it is not in MongoDB yet.
+ */
+public final class BatchedWrites {
+
+    private static final String PENDING = BatchedWrites.class.getName();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
+
+    private BatchedWrites() {
+    }
+
+    /** The document with this id becomes {@code document}, created if absent. */
+    public static void replace(MongoCollection<Document> collection, String id, Document document) {
+        write(collection, new ReplaceOneModel<>(Filters.eq("_id", id), document.append("_id", id), UPSERT));
+    }
+
+    public static void update(MongoCollection<Document> collection, Bson filter, Bson update) {
+        write(collection, new UpdateOneModel<>(filter, update));
+    }
+
+    /** Writes what the batch of this unit of work holds, if its last event has been handled. */
+    static void afterHandling(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> batch = unitOfWork.root();
+        if (batch instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
+            return;
+        }
+        Pending pending = batch.getResource(PENDING);
+        if (pending != null) {
+            pending.flush();
+        }
+    }
+
+    private static void write(MongoCollection<Document> collection, WriteModel<Document> model) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            collection.bulkWrite(List.of(model), IN_ORDER);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Pending pending = batch.getOrComputeResource(PENDING, key -> {
+            Pending created = new Pending();
+            batch.onPrepareCommit(u -> created.flush()); // safety net where no interceptor flushed
+            return created;
+        });
+        pending.add(collection, model);
+    }
+
+    private static final class Pending {
+
+        private final Map<MongoNamespace, MongoCollection<Document>> collections = new LinkedHashMap<>();
+        private final Map<MongoNamespace, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+
+        void add(MongoCollection<Document> collection, WriteModel<Document> model) {
+            collections.putIfAbsent(collection.getNamespace(), collection);
+            writes.computeIfAbsent(collection.getNamespace(), n -> new ArrayList<>()).add(model);
+        }
+
+        void flush() {
+            writes.forEach((namespace, models) -> collections.get(namespace).bulkWrite(models, IN_ORDER));
+            writes.clear();
+        }
+    }
+}
