@@ -17,7 +17,8 @@ final class EmbeddedStore implements AutoCloseable {
     final MongoDatabase database;
 
     EmbeddedStore(Path dataDir) {
-        this.server = EmbeddedMongoServer.start(dataDir, 0);
+        this.server = EmbeddedMongoServer.start(dataDir, 0,
+                Integer.getInteger("benchmark.cacheMb", EmbeddedMongoServer.DEFAULT_CACHE_MB));
         this.client = MongoConfiguration.connect(server.connectionString(), false);
         this.database = client.getDatabase("talent");
     }
