@@ -34,10 +34,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -58,12 +54,6 @@ import static cn.talentportal.infra.eventstore.EventFields.*;
 public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
-    /**
-     * Runs the tracking streams' prefetch lookups: at most one per open stream at a time, so as many threads as
-     * streams read concurrently (processor segments); idle threads end after a minute.
-     */
-    private static final ExecutorService PREFETCHER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("event-store-prefetch-", 1).factory());
 
     private final MongoCollection<StoredEvent> events;
     private final MongoCollection<Document> snapshots;
@@ -72,7 +62,6 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
     private final TrackedEventReader trackedReader;
     private final AppendDurability durability;
     private final int batchSize;
-    private final boolean prefetch;
 
     protected MongoLookupEventStorageEngine(Builder builder) {
         super(builder);
@@ -84,7 +73,6 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         this.trackedReader = new TrackedEventReader(events, sequence, builder.gapTimeout, builder.maxGapOffset);
         this.durability = builder.durability;
         this.batchSize = builder.batchSize;
-        this.prefetch = builder.prefetch;
         ensureSchema();
     }
 
@@ -205,14 +193,9 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         return aggregateReader.lastSequenceNumber(aggregateIdentifier);
     }
 
-    /**
-     * Batch after batch until one comes back empty; Axon's event store polls again later. While the caller handles a
-     * batch, the next window of ids is looked up on a prefetch thread (see {@link TrackedEventReader#cursor}); closing
-     * the stream drops it.
-     */
+    /** Batch after batch until one comes back empty; Axon's event store polls again later. */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        TrackedEventReader.Cursor cursor = trackedReader.cursor(batchSize, prefetch ? PREFETCHER : null);
         Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
             private TrackingToken lastToken = trackingToken;
             private Iterator<TrackedEventData<?>> batch = Collections.emptyIterator();
@@ -221,11 +204,8 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
             @Override
             public boolean hasNext() {
                 if (!batch.hasNext() && !exhausted) {
-                    List<TrackedEventData<?>> next = cursor.next(lastToken);
+                    List<TrackedEventData<?>> next = trackedReader.nextBatch(lastToken, batchSize);
                     exhausted = next.isEmpty();
-                    if (exhausted) {
-                        cursor.close();
-                    }
                     batch = next.iterator();
                 }
                 return batch.hasNext();
@@ -242,7 +222,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
-                iterator, Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(cursor::close);
+                iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** The start of the stream: a token before index 1, so a processor reads everything. */
@@ -285,7 +265,6 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
 
         private MongoDatabase database;
         private int batchSize = 1000;
-        private boolean prefetch = true;
         private int aggregateBatchSize = 100;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
@@ -307,15 +286,6 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
                 throw new IllegalArgumentException("batchSize must be positive");
             }
             this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * Whether a tracking stream looks up the next window of ids on a prefetch thread while the current batch is
-         * handled (default true; false: every lookup on the reading thread, as the benchmark's baseline).
-         */
-        public Builder prefetch(boolean prefetch) {
-            this.prefetch = prefetch;
             return this;
         }
 

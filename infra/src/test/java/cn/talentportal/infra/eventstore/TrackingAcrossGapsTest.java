@@ -10,11 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,57 +105,6 @@ class TrackingAcrossGapsTest {
 
         assertThat(batch).hasSize(2);
         assertThat(lastToken(batch).getGaps()).isEmpty();
-    }
-
-    @Test
-    void aPrefetchedWindowWithGapsStillDeliversLateEventsInOrderAndNothingTwice() throws Exception {
-        long first = sequence.allocate(300);
-        long now = System.currentTimeMillis() + 60_000; // gaps stay open however slow the machine
-        for (long index = first; index < first + 300; index++) {
-            if (index != first + 150 && index != first + 250) { // two writers still busy, in the second window
-                write(index, now);
-            }
-        }
-        ExecutorService prefetcher = Executors.newSingleThreadExecutor();
-        List<Long> delivered = new ArrayList<>();
-        try (TrackedEventReader.Cursor cursor = reader.cursor(100, prefetcher)) {
-            TrackingToken token = null;
-            List<TrackedEventData<?>> batch = cursor.next(token); // 1..100, prefetches 101..200
-            token = deliver(batch, delivered);
-            // Written after the prefetch of its window started (it cannot have seen it): becomes a gap, then found.
-            prefetcher.submit(() -> { }).get();
-            write(first + 150, now);
-            token = deliver(cursor.next(token), delivered); // the prefetched 101..200, prefetches 201..300
-            assertThat(((GapAwareTrackingToken) token).getGaps()).containsExactly(first + 150);
-            prefetcher.submit(() -> { }).get();
-            write(first + 250, now);
-            while (!(batch = cursor.next(token)).isEmpty()) {
-                token = deliver(batch, delivered);
-            }
-            assertThat(((GapAwareTrackingToken) token).getGaps()).isEmpty();
-        } finally {
-            prefetcher.shutdown();
-        }
-
-        List<Long> expected = new ArrayList<>();
-        for (long index = first; index < first + 200; index++) {
-            if (index != first + 150) {
-                expected.add(index);
-            }
-        }
-        expected.add(first + 150); // found by the next batch's gap lookup, before the prefetched window after it
-        for (long index = first + 200; index < first + 300; index++) {
-            if (index != first + 250) {
-                expected.add(index);
-            }
-        }
-        expected.add(first + 250);
-        assertThat(delivered).containsExactlyElementsOf(expected);
-    }
-
-    private TrackingToken deliver(List<TrackedEventData<?>> batch, List<Long> delivered) {
-        batch.forEach(event -> delivered.add(globalIndex(event)));
-        return batch.get(batch.size() - 1).trackingToken();
     }
 
     private void write(long globalIndex, long timestampMillis) {
