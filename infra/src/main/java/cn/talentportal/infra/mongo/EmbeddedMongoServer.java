@@ -49,26 +49,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      *
      * @throws MongoUnavailableException when the port is in use or the data file cannot be opened
      */
-    /** MVStore page cache of the embedded server, MB (H2's default is 16). */
-    public static final int DEFAULT_CACHE_MB = 64;
-
     public static EmbeddedMongoServer start(Path dataDir, int port) {
-        return start(dataDir, port, DEFAULT_CACHE_MB);
-    }
-
-    /**
-     * As {@link #start(Path, int)}, with an MVStore page cache of {@code cacheSizeMb}. The cache holds deserialized
-     * pages; H2's default (16 MB) is too small for the event store's lookups: at 100k events a tracking replay's
-     * {@code _id $in} lookups re-read and Java-deserialize the same data pages many times (3x the CPU of a scan).
-     */
-    public static EmbeddedMongoServer start(Path dataDir, int port, int cacheSizeMb) {
         Path storeFile = dataDir.resolve("mongo").resolve("portal.mv").toAbsolutePath();
         try {
             Files.createDirectories(storeFile.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + storeFile.getParent(), e);
         }
-        H2Backend backend = openBackend(storeFile, cacheSizeMb);
+        H2Backend backend = openBackend(storeFile);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -88,9 +76,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return started;
     }
 
-    private static H2Backend openBackend(Path storeFile, int cacheSizeMb) {
+    private static H2Backend openBackend(Path storeFile) {
         try {
-            return IndexKeyOrderH2Backend.open(storeFile, cacheSizeMb);
+            return IndexKeyOrderH2Backend.open(storeFile);
         } catch (MongoUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -50,14 +50,8 @@ final class IndexKeyOrderH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file, rebuilding index maps written in the stock order first. */
     static IndexKeyOrderH2Backend open(Path storeFile) {
-        return open(storeFile, EmbeddedMongoServer.DEFAULT_CACHE_MB);
-    }
-
-    /** As {@link #open(Path)}, with a page cache of {@code cacheSizeMb}. */
-    static IndexKeyOrderH2Backend open(Path storeFile, int cacheSizeMb) {
         log.info("opening MVStore in '{}'", storeFile);
-        MVStore store = new MVStore.Builder().fileName(storeFile.toString())
-                .cacheSize(cacheSizeMb).open();
+        MVStore store = MVStore.open(storeFile.toString());
         try {
             prepareIndexMaps(store, storeFile);
             return new IndexKeyOrderH2Backend(store);

@@ -16,21 +16,14 @@ public record TalentMongoProperties(String uri, String database, Embedded embedd
     public TalentMongoProperties {
         uri = uri == null ? "" : uri.trim();
         database = database == null || database.isBlank() ? "talent" : database;
-        embedded = embedded == null ? new Embedded(0, null) : embedded;
+        embedded = embedded == null ? new Embedded(0) : embedded;
     }
 
     public boolean useEmbeddedServer() {
         return uri.isEmpty();
     }
 
-    /**
-     * @param port        TCP port on the loopback interface; 0 picks a free one
-     * @param cacheSizeMb page cache of the store file in MB (default 64; see {@link EmbeddedMongoServer#DEFAULT_CACHE_MB})
-     */
-    public record Embedded(int port, Integer cacheSizeMb) {
-
-        public Embedded {
-            cacheSizeMb = cacheSizeMb == null ? EmbeddedMongoServer.DEFAULT_CACHE_MB : cacheSizeMb;
-        }
+    /** @param port TCP port on the loopback interface; 0 picks a free one */
+    public record Embedded(int port) {
     }
 }

@@ -17,8 +17,7 @@ final class EmbeddedStore implements AutoCloseable {
     final MongoDatabase database;
 
     EmbeddedStore(Path dataDir) {
-        this.server = EmbeddedMongoServer.start(dataDir, 0,
-                Integer.getInteger("benchmark.cacheMb", EmbeddedMongoServer.DEFAULT_CACHE_MB));
+        this.server = EmbeddedMongoServer.start(dataDir, 0);
         this.client = MongoConfiguration.connect(server.connectionString(), false);
         this.database = client.getDatabase("talent");
     }
