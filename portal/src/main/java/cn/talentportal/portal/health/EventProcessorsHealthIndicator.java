@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.health.contributor.Health;
@@ -32,8 +32,8 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
         OptionalLong head = position(eventStore.createHeadToken());
         boolean allUp = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (TrackingEventProcessor processor : processing.eventProcessors().values().stream()
-                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList()) {
+        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
             Map<String, Object> status = new LinkedHashMap<>();
             boolean error = processor.isError();
             status.put("running", processor.isRunning());
