@@ -131,25 +131,46 @@ class EventStoreBenchmark {
             double rawLookupsCpu = perEventMicros(cpuNanos() - cpu, size);
             row("  cpu of find() (µs per event, client and server: one JVM)", rawReadCpu, Double.NaN);
             row("  cpu of the raw _id $in lookups (µs per event)", rawLookupsCpu, Double.NaN);
-            // -Dbenchmark.replayRounds=2 (default 1) replays again on the same store: the first replay pays the JIT
-            // warm-up of the Axon and Jackson paths and a colder page cache, and on this machine that dominates.
-            int rounds = Integer.getInteger("benchmark.replayRounds", 1);
+            // Tracking processor (one thread) against the pooled streaming processor (one coordinator reading the
+            // stream once, work packages per segment on a worker pool), same handler, batch and token store, from the
+            // tail token. -Dbenchmark.replayRounds (default 2) rounds; the variant order is reversed every other
+            // round, since the first replay in the JVM pays the JIT warm-up of the Axon and Jackson paths.
+            // -Dbenchmark.pooledVariants=segments:threads,... (default 2:2,4:2,4:4; empty: tracking processor only).
+            int rounds = Integer.getInteger("benchmark.replayRounds", 2);
+            int batch = Integer.getInteger("benchmark.processorBatch", 1000);
+            List<int[]> variants = new ArrayList<>();
+            variants.add(null);
+            for (String variant : System.getProperty("benchmark.pooledVariants", "2:2,4:2,4:4").split(",")) {
+                if (!variant.isBlank()) {
+                    String[] parts = variant.trim().split(":");
+                    variants.add(new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                }
+            }
             for (int replay = 1; replay <= rounds; replay++) {
-                store.database.getCollection("trackingtokens").drop();
-                try (ProcessorRig rig = new ProcessorRig(store, engine,
-                        Integer.getInteger("benchmark.processorBatch", 1000))) {
-                    cpu = cpuNanos();
-                    long start = System.nanoTime();
-                    rig.start();
-                    rig.awaitCount(rig.handler.regular::get, size, Duration.ofHours(1));
-                    double processorRate = perSecond(size, start);
-                    double processorCpu = perEventMicros(cpuNanos() - cpu, size);
-                    String round = rounds == 1 ? "" : ", round " + replay;
-                    row("replay " + size + " events, tracking processor" + round + " (events/s)", processorRate,
-                            rawRead);
-                    row("  same, raw ceiling of _id $in lookups (" + TrackedEventReader.IDS_PER_QUERY
-                            + " ids per query)", processorRate, rawLookups);
-                    row("  cpu of the replay (µs per event)", processorCpu, Double.NaN);
+                List<int[]> order = new ArrayList<>(variants);
+                if (replay % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
+                for (int[] variant : order) {
+                    store.database.getCollection("trackingtokens").drop();
+                    try (ProcessorRig rig = variant == null
+                            ? new ProcessorRig(store, engine, batch)
+                            : ProcessorRig.pooled(store, engine, batch, variant[0], variant[1])) {
+                        cpu = cpuNanos();
+                        long start = System.nanoTime();
+                        rig.start();
+                        rig.awaitCount(rig.handler.regular::get, size, Duration.ofHours(1));
+                        double processorRate = perSecond(size, start);
+                        double processorCpu = perEventMicros(cpuNanos() - cpu, size);
+                        String name = variant == null ? "tracking processor"
+                                : "pooled " + variant[0] + " segments, " + variant[1] + " threads";
+                        String round = rounds == 1 ? "" : ", round " + replay;
+                        row("replay " + size + " events, " + name + round + " (events/s)", processorRate, rawRead);
+                        row("  same, raw ceiling of _id $in lookups (" + TrackedEventReader.IDS_PER_QUERY
+                                + " ids per query)", processorRate, rawLookups);
+                        row("  cpu of the replay (µs per event)", processorCpu, Double.NaN);
+                        checkExactlyOnce(rig, size, variant == null ? 1 : variant[0], name);
+                    }
                 }
             }
 
@@ -164,6 +185,27 @@ class EventStoreBenchmark {
             row("load 1,000-event aggregate in " + size + "-event store (median ms)", loads[loads.length / 2],
                     Double.NaN);
         }
+    }
+
+    /** Every event handled once: no duplicates, every global index seen, the segments' counts add up to N. */
+    private void checkExactlyOnce(ProcessorRig rig, int size, int segments, String name) throws InterruptedException {
+        Thread.sleep(500); // late duplicates would show up here
+        long[] perSegment = rig.handler.perSegmentCounts();
+        long sum = Arrays.stream(perSegment).sum();
+        StringBuilder counts = new StringBuilder();
+        for (int segment = 0; segment < segments; segment++) {
+            counts.append(segment == 0 ? "" : " + ").append(perSegment[segment]);
+        }
+        System.out.println("  " + name + ": per segment " + counts + " = " + sum + ", distinct "
+                + rig.handler.distinctSeen() + ", duplicates " + rig.handler.duplicates());
+        assertThat(rig.handler.regular.get()).as("handled").isEqualTo(size);
+        assertThat(rig.handler.duplicates()).as("duplicates").isZero();
+        assertThat(rig.handler.distinctSeen()).as("distinct global indexes").isEqualTo(size);
+        assertThat(sum).as("sum over segments").isEqualTo(size);
+        assertThat(Arrays.stream(perSegment, 0, segments).sum()).as("in segments 0.." + (segments - 1))
+                .isEqualTo(size);
+        assertThat(Arrays.stream(perSegment, 0, segments).filter(count -> count > 0).count())
+                .as("segments that handled events").isEqualTo(segments);
     }
 
     /** As dense as possible: large commits, the big aggregate's events spread through the store. */

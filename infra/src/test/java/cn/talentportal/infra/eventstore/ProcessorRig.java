@@ -6,6 +6,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -13,14 +15,23 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.types.Binary;
 
 import java.time.Duration;
+import java.util.BitSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
-/** A real Axon configuration with one tracking processor over the engine, tokens in axon-mongo's token store. */
+/**
+ * A real Axon configuration with one event processor over the engine, tokens in axon-mongo's token store: a
+ * single-threaded {@link TrackingEventProcessor} by default, or a {@code PooledStreamingEventProcessor}
+ * ({@link #pooled}).
+ */
 final class ProcessorRig implements AutoCloseable {
 
     static final String PROCESSOR = "candidate-projection";
@@ -28,14 +39,12 @@ final class ProcessorRig implements AutoCloseable {
     final CountingHandler handler = new CountingHandler();
     private final EmbeddedStore store;
     private final Configuration configuration;
+    private final ScheduledExecutorService workers;
 
     ProcessorRig(EmbeddedStore store, MongoLookupEventStorageEngine engine, int batchSize) {
         this.store = store;
-        TokenStore tokenStore = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database).build())
-                .serializer(EventSerializers.jackson())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build();
+        this.workers = null;
+        TokenStore tokenStore = tokenStore(store);
         this.configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> EventSerializers.jackson())
                 .configureEmbeddedEventStore(c -> engine)
@@ -51,8 +60,49 @@ final class ProcessorRig implements AutoCloseable {
                 .buildConfiguration();
     }
 
+    private ProcessorRig(EmbeddedStore store, MongoLookupEventStorageEngine engine, int batchSize, int segments,
+                         int threads) {
+        this.store = store;
+        this.workers = Executors.newScheduledThreadPool(threads);
+        TokenStore tokenStore = tokenStore(store);
+        this.configuration = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> EventSerializers.jackson())
+                .configureEmbeddedEventStore(c -> engine)
+                .eventProcessing(processing -> processing
+                        .registerTokenStore(c -> tokenStore)
+                        .registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
+                                (c, builder) -> builder
+                                        .initialSegmentCount(segments)
+                                        .batchSize(batchSize)
+                                        .workerExecutor(workers)
+                                        .initialToken(StreamableMessageSource::createTailToken))
+                        .registerEventHandler(c -> handler))
+                .buildConfiguration();
+    }
+
+    /**
+     * A {@code PooledStreamingEventProcessor}: one coordinator reads the stream, {@code segments} work packages
+     * (the initial segment count) handle their share on a pool of {@code threads} workers.
+     */
+    static ProcessorRig pooled(EmbeddedStore store, MongoLookupEventStorageEngine engine, int batchSize,
+                               int segments, int threads) {
+        return new ProcessorRig(store, engine, batchSize, segments, threads);
+    }
+
+    private static TokenStore tokenStore(EmbeddedStore store) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database).build())
+                .serializer(EventSerializers.jackson())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
     void start() {
         configuration.start();
+    }
+
+    EventProcessor anyProcessor() {
+        return configuration.eventProcessingConfiguration().eventProcessor(PROCESSOR).orElseThrow();
     }
 
     TrackingEventProcessor processor() {
@@ -96,19 +146,71 @@ final class ProcessorRig implements AutoCloseable {
     @Override
     public void close() {
         configuration.shutdown();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     @ProcessingGroup(PROCESSOR)
     static final class CountingHandler {
+        /** The unit-of-work resource both processors set to the segment being processed. */
+        private static final String SEGMENT_KEY = "Processor[" + PROCESSOR + "]/SegmentId";
+
         final AtomicLong regular = new AtomicLong();
         final AtomicLong replayed = new AtomicLong();
         final AtomicLong payloadChars = new AtomicLong();
+        /** Events handled per segment id (the segment that handled them, as the processor reports it). */
+        final AtomicLongArray perSegment = new AtomicLongArray(64);
+        /** Global indexes seen, and how many were seen again: exactly-once checks. */
+        private final BitSet seen = new BitSet();
+        private long duplicates;
 
         @EventHandler
-        void on(CandidateNoted event, ReplayStatus status) {
+        void on(CandidateNoted event, ReplayStatus status, TrackingToken token) {
             // Touch the payload so deserialization cannot be skipped.
             payloadChars.addAndGet(event.note().length());
+            Integer segment = CurrentUnitOfWork.isStarted()
+                    ? CurrentUnitOfWork.get().getResource(SEGMENT_KEY) : null;
+            perSegment.incrementAndGet(segment == null ? 63 : segment);
+            int index = Math.toIntExact(token.position().orElseThrow());
+            synchronized (seen) {
+                if (seen.get(index)) {
+                    duplicates++;
+                }
+                seen.set(index);
+            }
             (status.isReplay() ? replayed : regular).incrementAndGet();
+        }
+
+        /** Resets the exactly-once checks (the counters above are left alone). */
+        void clearSeen() {
+            synchronized (seen) {
+                seen.clear();
+                duplicates = 0;
+            }
+            for (int i = 0; i < perSegment.length(); i++) {
+                perSegment.set(i, 0);
+            }
+        }
+
+        long distinctSeen() {
+            synchronized (seen) {
+                return seen.cardinality();
+            }
+        }
+
+        long duplicates() {
+            synchronized (seen) {
+                return duplicates;
+            }
+        }
+
+        long[] perSegmentCounts() {
+            long[] counts = new long[perSegment.length()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = perSegment.get(i);
+            }
+            return counts;
         }
     }
 }
