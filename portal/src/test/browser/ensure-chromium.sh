@@ -3,7 +3,8 @@
 # needs a CJK font. Installs both when missing and we are root; otherwise says exactly what to install.
 set -euo pipefail
 have_chromium() { [ -x /usr/bin/chromium ]; }
-have_cjk_font() { fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }
+# grep reads all of fc-list's output: with -q it would stop early, and pipefail would count the SIGPIPE
+have_cjk_font() { fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; }
 if have_chromium && have_cjk_font; then
   exit 0
 fi
