@@ -1,6 +1,7 @@
 package cn.talentportal.infra.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,9 @@ public class ProcessorConfiguration {
     ConfigurerModule trackingProcessors(@Value("${talent.processors.batch-size:1000}") int batchSize) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
+                // Axon's default only logs a failing handler and moves on: the event would be lost for that read
+                // model. Propagating makes the processor roll back the batch and retry it from its token.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
