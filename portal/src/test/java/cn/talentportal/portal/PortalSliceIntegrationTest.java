@@ -147,6 +147,12 @@ class PortalSliceIntegrationTest extends PortalTestBase {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(badRequest.statusCode()).isEqualTo(400);
         assertThat(badRequest.body()).contains("invalid_parameter");
+        for (String paging : new String[] {"size=500", "size=0", "page=-1", "page=300&size=50"}) {
+            HttpResponse<String> badPaging = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/api/public/openings?" + paging)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(badPaging.statusCode()).as(paging).isEqualTo(400);
+        }
     }
 
     private String publish(String unitId, String unitName, String title, String description) {

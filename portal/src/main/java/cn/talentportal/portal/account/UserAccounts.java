@@ -77,6 +77,11 @@ public class UserAccounts {
         return account;
     }
 
+    /** Takes back an account whose reason to exist was refused (the command that needed it failed). */
+    public void delete(String username) {
+        accounts.deleteOne(Filters.eq("_id", normalise(username)));
+    }
+
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", normalise(username))).first())
                 .map(d -> new UserAccount(d.getString("userId"), d.getString("_id"), d.getString("passwordHash"),

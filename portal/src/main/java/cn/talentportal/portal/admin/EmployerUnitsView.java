@@ -6,7 +6,6 @@ import cn.talentportal.domain.employer.EmployerType;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.account.UsernameTakenException;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
@@ -120,14 +119,16 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
                 if (unit == null) {
                     throw new DomainRuleViolation("validation.required", "employerUnits.recruiterUnit");
                 }
-                UserAccounts.validate(username.getValue(), password.getValue());
-                if (accounts.exists(username.getValue())) {
-                    throw new UsernameTakenException(UserAccounts.normalise(username.getValue()));
-                }
                 String userId = UUID.randomUUID().toString();
-                commands.send(new AssignRecruiter(unit.employerUnitId(), userId, displayName.getValue()));
+                // the account first: its unique key settles a race for the name before anything is recorded
                 accounts.create(userId, username.getValue(), password.getValue(), Role.RECRUITER,
-                        displayName.getValue().strip(), unit.employerUnitId(), null);
+                        displayName.getValue() == null ? "" : displayName.getValue().strip(), unit.employerUnitId(), null);
+                try {
+                    commands.send(new AssignRecruiter(unit.employerUnitId(), userId, displayName.getValue()));
+                } catch (RuntimeException refused) {
+                    accounts.delete(username.getValue());
+                    throw refused;
+                }
                 Notices.success("employerUnits.recruiterCreated", displayName.getValue(), unit.name());
                 username.clear();
                 password.clear();

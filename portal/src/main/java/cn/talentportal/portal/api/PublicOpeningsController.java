@@ -30,6 +30,13 @@ public class PublicOpeningsController {
         this.queries = queries;
     }
 
+    private static ResponseEntity<?> invalid() {
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid_parameter",
+                "message", "sector must be one of " + Arrays.toString(Sector.values())
+                        + "; page >= 0 and size 1-" + SearchQueries.MAX_PAGE_SIZE + " are whole numbers, and paging"
+                        + " reaches at most the first " + SearchQueries.MAX_RESULT_WINDOW + " results"));
+    }
+
     @GetMapping
     public ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String text,
                                     @RequestParam(required = false) String sector,
@@ -44,9 +51,11 @@ public class PublicOpeningsController {
             pageNumber = Integer.parseInt(page.strip());
             pageSize = Integer.parseInt(size.strip());
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "invalid_parameter",
-                    "message", "sector must be one of " + Arrays.toString(Sector.values())
-                            + "; page and size must be whole numbers (size 1-" + SearchQueries.MAX_PAGE_SIZE + ")"));
+            return invalid();
+        }
+        if (pageNumber < 0 || pageSize < 1 || pageSize > SearchQueries.MAX_PAGE_SIZE
+                || (long) (pageNumber + 1) * pageSize > SearchQueries.MAX_RESULT_WINDOW) {
+            return invalid();
         }
         try {
             OpeningSearchResult result = queries.query(

@@ -151,16 +151,21 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private void register() {
         String candidateId = UUID.randomUUID().toString();
         try {
-            UserAccounts.validate(username.getValue(), password.getValue());
-            if (accounts.exists(username.getValue())) {
-                throw new UsernameTakenException(UserAccounts.normalise(username.getValue()));
-            }
             CandidateProfile profile = new CandidateProfile(education.getValue(), school.getValue(),
                     major.getValue(), graduationYear.getValue(), hometown.getValue(), null, null);
-            commands.send(new RegisterCandidate(candidateId, fullName.getValue(), new PhoneNumber(phone.getValue()),
-                    new EmailAddress(email.getValue()), profile, source.getValue(), sourceReference.getValue()));
+            RegisterCandidate registration = new RegisterCandidate(candidateId, fullName.getValue(),
+                    new PhoneNumber(phone.getValue()), new EmailAddress(email.getValue()), profile, source.getValue(),
+                    sourceReference.getValue());
+            // The unique account key settles a race for the same name: reserve it first, so a refused name never
+            // leaves a candidate without a login behind, and take it back if the registration is refused.
             accounts.create(UUID.randomUUID().toString(), username.getValue(), password.getValue(), Role.CANDIDATE,
                     fullName.getValue().strip(), null, candidateId);
+            try {
+                commands.send(registration);
+            } catch (RuntimeException refused) {
+                accounts.delete(username.getValue());
+                throw refused;
+            }
             Notices.success("register.done");
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
         } catch (DomainRuleViolation refusal) {

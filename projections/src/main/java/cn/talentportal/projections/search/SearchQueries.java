@@ -12,6 +12,8 @@ public final class SearchQueries {
 
     public static final int MAX_PAGE_SIZE = 50;
     public static final int MAX_TEXT_LENGTH = 100;
+    /** How deep from/size paging reaches (the engines' default max_result_window); deeper needs search_after. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
 
     /** Blank text lists every published opening, newest first. Pages count from 0. */
     public record SearchOpenings(String text, Sector sector, String county, int page, int size) {
@@ -21,8 +23,8 @@ public final class SearchQueries {
             if (text.length() > MAX_TEXT_LENGTH) {
                 text = text.substring(0, MAX_TEXT_LENGTH);
             }
-            page = Math.max(0, Math.min(page, 1000));
             size = Math.clamp(size, 1, MAX_PAGE_SIZE);
+            page = Math.clamp(page, 0, MAX_RESULT_WINDOW / size - 1);
         }
     }
 

@@ -64,7 +64,9 @@ public final class BatchedWrites {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Pending pending = batch.getOrComputeResource(PENDING, key -> {
             Pending created = new Pending();
-            batch.onPrepareCommit(u -> created.flush()); // safety net where no interceptor flushed
+            // Flushing here would come after the processor stored its token (its hook is registered first), so a
+            // crash could lose the writes: a processor without FlushBatchedWrites is a configuration error.
+            batch.onPrepareCommit(u -> created.requireFlushed());
             return created;
         });
         pending.add(collection, model);
@@ -78,6 +80,13 @@ public final class BatchedWrites {
         void add(MongoCollection<Document> collection, WriteModel<Document> model) {
             collections.putIfAbsent(collection.getNamespace(), collection);
             writes.computeIfAbsent(collection.getNamespace(), n -> new ArrayList<>()).add(model);
+        }
+
+        void requireFlushed() {
+            if (!writes.isEmpty()) {
+                throw new IllegalStateException("Read-model writes of " + writes.keySet() + " were not flushed before"
+                        + " the batch commits: register FlushBatchedWrites as a handler interceptor of this processor");
+            }
         }
 
         void flush() {

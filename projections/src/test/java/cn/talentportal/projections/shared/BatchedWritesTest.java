@@ -47,6 +47,18 @@ class BatchedWritesTest {
     }
 
     @Test
+    void a_batch_whose_writes_were_never_flushed_refuses_to_commit() {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event("a")));
+        var result = batch.executeWithResult(() -> {
+            BatchedWrites.replace(collection, "a", new Document("name", "a"));
+            return null;
+        });
+        assertThat(result.isExceptional()).as("commit refused").isTrue();
+        assertThat(result.exceptionResult()).hasMessageContaining("FlushBatchedWrites");
+        assertThat(bulkWrites).isEmpty();
+    }
+
+    @Test
     void outside_a_batch_a_write_goes_out_at_once() {
         BatchedWrites.replace(collection, "x", new Document("name", "x"));
         assertThat(bulkWrites).hasSize(1);
