@@ -68,9 +68,16 @@ public final class EmbeddedSearchNode implements AutoCloseable {
         List<Path> classpath = SearchNodeClasspath.resolve(LocalMavenRepository.resolve());
         long started = System.nanoTime();
         Process process = launch(basePath, httpPort, classpath, logFile);
-        pidFile.write(process.pid());
-        EmbeddedSearchNode node = new EmbeddedSearchNode(process, httpPort, basePath, logFile, pidFile);
-        node.awaitReady(forwardOutput(process, logFile), startTimeout);
+        EmbeddedSearchNode node;
+        try {
+            pidFile.write(process.pid());
+            node = new EmbeddedSearchNode(process, httpPort, basePath, logFile, pidFile);
+            node.awaitReady(forwardOutput(process, logFile), startTimeout);
+        } catch (RuntimeException e) {
+            // a node that never became ours must not outlive this failure holding the data directory's lock
+            process.destroyForcibly();
+            throw e;
+        }
         log.info("Embedded search node (OpenSearch, pid {}) ready on {} after {} ms; data in {}, log in {}",
                 process.pid(), node.url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), basePath,
                 logFile);
