@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** An email address, kept lower-case so duplicates are recognised. Personal data. */
+@PersonalData
 public record EmailAddress(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * A resident identity card number (GB 11643-1999): 6-digit region, birth date, sequence and an ISO 7064
  * MOD 11-2 check character. Personal data: never logged in full.
  */
+@PersonalData
 public record IdNumber(String value) {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

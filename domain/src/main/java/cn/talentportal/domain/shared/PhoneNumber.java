@@ -3,6 +3,7 @@ package cn.talentportal.domain.shared;
 import java.util.regex.Pattern;
 
 /** A mainland China mobile number (11 digits starting 13-19). Personal data: encrypted per person later. */
+@PersonalData
 public record PhoneNumber(String value) {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
