@@ -4,12 +4,17 @@ import cn.talentportal.domain.opening.OpeningCommands.CloseOpening;
 import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
 import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningClosed;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningSeatTaken;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Require;
+import cn.talentportal.domain.shared.Sector;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,6 +30,7 @@ public class Opening {
     private String employerName;
     private OpeningDetails details;
     private OpeningStatus status;
+    private final Set<String> seatHolders = new HashSet<>();
 
     protected Opening() {
         // for Axon
@@ -72,11 +78,43 @@ public class Opening {
             throw new DomainRuleViolation("application.opening.pastDeadline", details.title(),
                     details.applicationDeadline());
         }
-        return new OpeningTerms(openingId, details.title(), employerUnitId, employerName);
+        if (status == OpeningStatus.FILLED) {
+            throw new DomainRuleViolation("application.opening.filled", details.title());
+        }
+        return terms();
     }
 
-    /** What an application records about the opening it was made to. */
-    public record OpeningTerms(String openingId, String title, String employerUnitId, String employerName) {
+    /**
+     * Takes one of the opening's seats for a candidate who signs: headcount holds across all candidates because
+     * the seat is taken in the same unit of work as the signing. The last seat fills the opening.
+     */
+    public OpeningTerms takeSeat(String applicationId, String candidateId, String candidateName) {
+        if (status == OpeningStatus.CLOSED) {
+            throw new DomainRuleViolation("signing.opening.closed", details.title());
+        }
+        if (seatHolders.contains(candidateId)) {
+            throw new DomainRuleViolation("signing.alreadySigned", candidateName, details.title());
+        }
+        if (status == OpeningStatus.FILLED || seatHolders.size() >= details.headcount()) {
+            throw new DomainRuleViolation("signing.opening.full", details.title(), details.headcount());
+        }
+        int seatsTaken = seatHolders.size() + 1;
+        apply(new OpeningSeatTaken(openingId, details.title(), applicationId, candidateId, candidateName, seatsTaken,
+                details.headcount()));
+        if (seatsTaken == details.headcount()) {
+            apply(new OpeningFilled(openingId, details.title(), details.headcount()));
+        }
+        return terms();
+    }
+
+    private OpeningTerms terms() {
+        return new OpeningTerms(openingId, details.title(), employerUnitId, employerName, details.sector(),
+                details.county());
+    }
+
+    /** What an application or a signing records about the opening it was made to. */
+    public record OpeningTerms(String openingId, String title, String employerUnitId, String employerName,
+                               Sector sector, String county) {
     }
 
     @EventSourcingHandler
@@ -92,6 +130,16 @@ public class Opening {
     void on(OpeningPublished event) {
         details = event.details();
         status = OpeningStatus.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(OpeningSeatTaken event) {
+        seatHolders.add(event.candidateId());
+    }
+
+    @EventSourcingHandler
+    void on(OpeningFilled event) {
+        status = OpeningStatus.FILLED;
     }
 
     @EventSourcingHandler

@@ -20,4 +20,15 @@ public final class OpeningEvents {
     @Revision("1")
     public record OpeningClosed(String openingId, String title, String reason) {
     }
+
+    /** A candidate signed for one of the opening's seats; {@code seatsTaken} of {@code headcount} are now taken. */
+    @Revision("1")
+    public record OpeningSeatTaken(String openingId, String title, String applicationId, String candidateId,
+                                   String candidateName, int seatsTaken, int headcount) {
+    }
+
+    /** Every seat is taken: the opening accepts no more applications. */
+    @Revision("1")
+    public record OpeningFilled(String openingId, String title, int headcount) {
+    }
 }

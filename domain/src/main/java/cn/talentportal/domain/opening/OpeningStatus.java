@@ -1,5 +1,5 @@
 package cn.talentportal.domain.opening;
 
 public enum OpeningStatus {
-    DRAFT, PUBLISHED, CLOSED
+    DRAFT, PUBLISHED, PAUSED, FILLED, CLOSED
 }
