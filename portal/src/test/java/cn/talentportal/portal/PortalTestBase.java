@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real portal on its embedded defaults (MongoDB wire server on an H2 file, OpenSearch node in a child JVM) in
  * a fresh data directory. Every test class extending this shares one running portal, so the suite starts it once.
  */
+@Import(PortalTestBase.TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "talent.demo.enabled=false",
         "vaadin.devmode.devTools.enabled=false",
@@ -31,6 +36,17 @@ public abstract class PortalTestBase {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("talent.data-dir", DATA_DIR::toString);
+    }
+
+    /** One clock for the whole shared portal; tests that travel in time reset it when done. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
     }
 
     /** Runs the rest of the calling thread as this user, as if they had signed in. */

@@ -3,6 +3,7 @@ package cn.talentportal.portal.shared;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.security.CurrentUser;
 import com.vaadin.flow.server.VaadinRequest;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static cn.talentportal.domain.shared.AuditMetaData.CLIENT_ADDRESS;
+import static cn.talentportal.domain.shared.AuditMetaData.REASON;
 import static cn.talentportal.domain.shared.AuditMetaData.ROLE;
 import static cn.talentportal.domain.shared.AuditMetaData.USER_ID;
 import static cn.talentportal.domain.shared.AuditMetaData.USER_NAME;
@@ -21,7 +23,7 @@ import static cn.talentportal.domain.shared.AuditMetaData.USER_NAME;
 /**
  * Stamps every command sent from the portal with who sent it and from where; Axon's correlation data providers
  * copy it onto the events, so every stored event names its actor. Work without a signed-in user (demo seeding,
- * self-registration) is recorded as such, never left blank.
+ * self-registration) is recorded as such, never left blank. The reason of a decision is stamped too.
  */
 @Component
 public class ActorMetaData implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -43,8 +45,32 @@ public class ActorMetaData implements MessageDispatchInterceptor<CommandMessage<
             if (address != null && !command.getMetaData().containsKey(CLIENT_ADDRESS)) {
                 meta.put(CLIENT_ADDRESS, address);
             }
+            String reason = reasonIn(command.getPayload());
+            if (reason != null && !command.getMetaData().containsKey(REASON)) {
+                meta.put(REASON, reason);
+            }
             return command.andMetaData(meta);
         };
+    }
+
+    /**
+     * A command where a person decides something carries its reason as a {@code reason} component; copied into the
+     * metadata it follows every event the command causes, so the auditor sees it in one place for every event type.
+     */
+    static String reasonIn(Object payload) {
+        if (payload != null && payload.getClass().isRecord()) {
+            for (RecordComponent component : payload.getClass().getRecordComponents()) {
+                if (component.getName().equals("reason") && component.getType() == String.class) {
+                    try {
+                        Object value = component.getAccessor().invoke(payload);
+                        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+                    } catch (ReflectiveOperationException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String clientAddress() {
