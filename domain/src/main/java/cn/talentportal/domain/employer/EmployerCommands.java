@@ -16,4 +16,8 @@ public final class EmployerCommands {
     public record AssignRecruiter(@TargetAggregateIdentifier String employerUnitId, String recruiterUserId,
                                   String recruiterName) {
     }
+
+    public record RemoveRecruiter(@TargetAggregateIdentifier String employerUnitId, String recruiterUserId,
+                                  String reason) {
+    }
 }

@@ -18,4 +18,10 @@ public final class EmployerEvents {
     public record RecruiterAssigned(String employerUnitId, String employerName, String recruiterUserId,
                                     String recruiterName) {
     }
+
+    /** The recruiter no longer recruits for the unit; named as they were, with the reason. */
+    @Revision("1")
+    public record RecruiterRemoved(String employerUnitId, String employerName, String recruiterUserId,
+                                   String recruiterName, String reason) {
+    }
 }

@@ -2,12 +2,14 @@ package cn.talentportal.domain.employer;
 
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
+import cn.talentportal.domain.employer.EmployerCommands.RemoveRecruiter;
 import cn.talentportal.domain.employer.EmployerEvents.EmployerUnitCreated;
 import cn.talentportal.domain.employer.EmployerEvents.RecruiterAssigned;
+import cn.talentportal.domain.employer.EmployerEvents.RecruiterRemoved;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Require;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -20,7 +22,8 @@ public class EmployerUnit {
     @AggregateIdentifier
     private String employerUnitId;
     private String name;
-    private final Set<String> recruiterUserIds = new HashSet<>();
+    /** Recruiter names by user id, so a removal names the recruiter as they were assigned. */
+    private final Map<String, String> recruiterNames = new HashMap<>();
 
     protected EmployerUnit() {
         // for Axon
@@ -39,10 +42,21 @@ public class EmployerUnit {
     public void handle(AssignRecruiter command) {
         String recruiterName = Require.text(command.recruiterName(), "recruiter.name", 50);
         Require.text(command.recruiterUserId(), "recruiter.userId", 64);
-        if (recruiterUserIds.contains(command.recruiterUserId())) {
+        if (recruiterNames.containsKey(command.recruiterUserId())) {
             throw new DomainRuleViolation("employer.recruiter.alreadyAssigned", recruiterName, name);
         }
         apply(new RecruiterAssigned(employerUnitId, name, command.recruiterUserId(), recruiterName));
+    }
+
+    @CommandHandler
+    public void handle(RemoveRecruiter command) {
+        String recruiterUserId = Require.text(command.recruiterUserId(), "recruiter.userId", 64);
+        String reason = Require.text(command.reason(), "recruiter.removalReason", 500);
+        String recruiterName = recruiterNames.get(recruiterUserId);
+        if (recruiterName == null) {
+            throw new DomainRuleViolation("employer.recruiter.notAssigned", recruiterUserId, name);
+        }
+        apply(new RecruiterRemoved(employerUnitId, name, recruiterUserId, recruiterName, reason));
     }
 
     @EventSourcingHandler
@@ -53,6 +67,11 @@ public class EmployerUnit {
 
     @EventSourcingHandler
     void on(RecruiterAssigned event) {
-        recruiterUserIds.add(event.recruiterUserId());
+        recruiterNames.put(event.recruiterUserId(), event.recruiterName());
+    }
+
+    @EventSourcingHandler
+    void on(RecruiterRemoved event) {
+        recruiterNames.remove(event.recruiterUserId());
     }
 }

@@ -2,15 +2,22 @@ package cn.talentportal.domain.opening;
 
 import cn.talentportal.domain.opening.OpeningCommands.CloseOpening;
 import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
+import cn.talentportal.domain.opening.OpeningCommands.EditOpening;
+import cn.talentportal.domain.opening.OpeningCommands.PauseOpening;
 import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
+import cn.talentportal.domain.opening.OpeningCommands.ResumeOpening;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningClosed;
-import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
-import cn.talentportal.domain.opening.OpeningEvents.OpeningSeatTaken;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningEdited;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningPaused;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningResumed;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningSeatTaken;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Require;
 import cn.talentportal.domain.shared.Sector;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +28,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A post an employer unit offers: drafted, published to candidates, closed. */
+/** A post an employer unit offers: drafted, edited, published to candidates, paused and resumed, filled, closed. */
 public class Opening {
 
     @AggregateIdentifier
@@ -46,17 +53,70 @@ public class Opening {
 
     @CommandHandler
     public void handle(PublishOpening command) {
-        if (status == OpeningStatus.PUBLISHED) {
-            throw new DomainRuleViolation("opening.publish.alreadyPublished", details.title());
-        }
-        if (status == OpeningStatus.CLOSED) {
-            throw new DomainRuleViolation("opening.publish.closed", details.title());
+        switch (status) {
+            case PUBLISHED -> throw new DomainRuleViolation("opening.publish.alreadyPublished", details.title());
+            case PAUSED -> throw new DomainRuleViolation("opening.publish.paused", details.title());
+            case FILLED -> throw new DomainRuleViolation("opening.publish.filled", details.title());
+            case CLOSED -> throw new DomainRuleViolation("opening.publish.closed", details.title());
+            case DRAFT -> {
+            }
         }
         List<String> missing = details.missingForPublication();
         if (!missing.isEmpty()) {
             throw new DomainRuleViolation("opening.publish.missingFields", String.join(",", missing));
         }
         apply(new OpeningPublished(openingId, employerUnitId, employerName, details));
+    }
+
+    /**
+     * Candidates may have applied to a published or paused opening, so its content must stay complete, and seats
+     * already signed for cannot be taken away. A headcount lowered to the seats taken fills the opening.
+     */
+    @CommandHandler
+    public void handle(EditOpening command) {
+        OpeningDetails edited = Require.present(command.details(), "opening.details");
+        if (status == OpeningStatus.CLOSED) {
+            throw new DomainRuleViolation("opening.edit.closed", details.title());
+        }
+        if (status == OpeningStatus.FILLED) {
+            throw new DomainRuleViolation("opening.edit.filled", details.title());
+        }
+        if (status != OpeningStatus.DRAFT) {
+            List<String> missing = edited.missingForPublication();
+            if (!missing.isEmpty()) {
+                throw new DomainRuleViolation("opening.edit.missingFields", String.join(",", missing));
+            }
+        }
+        if (edited.headcount() < seatHolders.size()) {
+            throw new DomainRuleViolation("opening.edit.headcountBelowSeatsTaken", details.title(),
+                    seatHolders.size());
+        }
+        apply(new OpeningEdited(openingId, employerUnitId, employerName, edited));
+        if (!seatHolders.isEmpty() && seatHolders.size() == edited.headcount()) {
+            apply(new OpeningFilled(openingId, edited.title(), edited.headcount()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(PauseOpening command) {
+        String reason = Require.text(command.reason(), "opening.pauseReason", 500);
+        if (status != OpeningStatus.PUBLISHED) {
+            throw new DomainRuleViolation("opening.pause.notPublished", details.title());
+        }
+        apply(new OpeningPaused(openingId, details.title(), reason));
+    }
+
+    /** A resumed opening must still be open for applications: past its deadline, edit the deadline first. */
+    @CommandHandler
+    public void handle(ResumeOpening command, Clock clock) {
+        if (status != OpeningStatus.PAUSED) {
+            throw new DomainRuleViolation("opening.resume.notPaused", details.title());
+        }
+        if (LocalDate.now(clock).isAfter(details.applicationDeadline())) {
+            throw new DomainRuleViolation("opening.resume.pastDeadline", details.title(),
+                    details.applicationDeadline());
+        }
+        apply(new OpeningResumed(openingId, employerUnitId, employerName, details));
     }
 
     @CommandHandler
@@ -70,16 +130,31 @@ public class Opening {
 
     /** The terms under which a candidate applies today; refuses when the opening does not accept applications. */
     public OpeningTerms acceptApplicationOn(LocalDate today) {
-        if (status != OpeningStatus.PUBLISHED) {
-            throw new DomainRuleViolation(status == OpeningStatus.CLOSED
-                    ? "application.opening.closed" : "application.opening.notPublished", details.title());
+        switch (status) {
+            case DRAFT -> throw new DomainRuleViolation("application.opening.notPublished", details.title());
+            case PAUSED -> throw new DomainRuleViolation("application.opening.paused", details.title());
+            case FILLED -> throw new DomainRuleViolation("application.opening.filled", details.title());
+            case CLOSED -> throw new DomainRuleViolation("application.opening.closed", details.title());
+            case PUBLISHED -> {
+            }
         }
         if (today.isAfter(details.applicationDeadline())) {
             throw new DomainRuleViolation("application.opening.pastDeadline", details.title(),
                     details.applicationDeadline());
         }
-        if (status == OpeningStatus.FILLED) {
-            throw new DomainRuleViolation("application.opening.filled", details.title());
+        return terms();
+    }
+
+    /**
+     * The terms a recruitment drive shows when it features the opening. Candidates at a drive see only what was
+     * published, so a draft is refused as well as a closed opening; a paused or filled one may still be shown.
+     */
+    public OpeningTerms describeForFeaturing() {
+        if (status == OpeningStatus.CLOSED) {
+            throw new DomainRuleViolation("drive.feature.openingClosed", details.title());
+        }
+        if (status == OpeningStatus.DRAFT) {
+            throw new DomainRuleViolation("drive.feature.openingNotPublished", details.title());
         }
         return terms();
     }
@@ -128,6 +203,22 @@ public class Opening {
 
     @EventSourcingHandler
     void on(OpeningPublished event) {
+        details = event.details();
+        status = OpeningStatus.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(OpeningEdited event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(OpeningPaused event) {
+        status = OpeningStatus.PAUSED;
+    }
+
+    @EventSourcingHandler
+    void on(OpeningResumed event) {
         details = event.details();
         status = OpeningStatus.PUBLISHED;
     }

@@ -17,4 +17,14 @@ public final class OpeningCommands {
 
     public record CloseOpening(@TargetAggregateIdentifier String openingId, String reason) {
     }
+
+    /** New content for a draft, or for a published or paused opening (then it must stay complete). */
+    public record EditOpening(@TargetAggregateIdentifier String openingId, OpeningDetails details) {
+    }
+
+    public record PauseOpening(@TargetAggregateIdentifier String openingId, String reason) {
+    }
+
+    public record ResumeOpening(@TargetAggregateIdentifier String openingId) {
+    }
 }

@@ -31,4 +31,21 @@ public final class OpeningEvents {
     @Revision("1")
     public record OpeningFilled(String openingId, String title, int headcount) {
     }
+
+    /** The content was changed; carries all of it, as a reader (or the search index) needs nothing else. */
+    @Revision("1")
+    public record OpeningEdited(String openingId, String employerUnitId, String employerName,
+                                OpeningDetails details) {
+    }
+
+    /** Applications are stopped for a while; the opening keeps its seats and may be resumed. */
+    @Revision("1")
+    public record OpeningPaused(String openingId, String title, String reason) {
+    }
+
+    /** Applications are accepted again; carries the full content so the search index can show it again. */
+    @Revision("1")
+    public record OpeningResumed(String openingId, String employerUnitId, String employerName,
+                                 OpeningDetails details) {
+    }
 }

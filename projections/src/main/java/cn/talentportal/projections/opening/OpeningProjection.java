@@ -3,7 +3,11 @@ package cn.talentportal.projections.opening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningClosed;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningEdited;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningPaused;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningResumed;
 import cn.talentportal.domain.opening.OpeningStatus;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.shared.Education;
@@ -63,10 +67,37 @@ public class OpeningProjection {
                         .append("publishedAt", date(publishedAt)));
     }
 
+    /** New content; status and publication time stay as they were. */
+    @EventHandler
+    void on(OpeningEdited event) {
+        BatchedWrites.update(openings, Filters.eq("_id", event.openingId()),
+                new Document("$set", document(event.employerUnitId(), event.employerName(), event.details())));
+    }
+
+    @EventHandler
+    void on(OpeningPaused event) {
+        setStatus(event.openingId(), OpeningStatus.PAUSED);
+    }
+
+    @EventHandler
+    void on(OpeningResumed event) {
+        BatchedWrites.update(openings, Filters.eq("_id", event.openingId()),
+                new Document("$set", document(event.employerUnitId(), event.employerName(), event.details())
+                        .append("status", OpeningStatus.PUBLISHED.name())));
+    }
+
+    @EventHandler
+    void on(OpeningFilled event) {
+        setStatus(event.openingId(), OpeningStatus.FILLED);
+    }
+
     @EventHandler
     void on(OpeningClosed event) {
-        BatchedWrites.update(openings, Filters.eq("_id", event.openingId()),
-                Updates.set("status", OpeningStatus.CLOSED.name()));
+        setStatus(event.openingId(), OpeningStatus.CLOSED);
+    }
+
+    private void setStatus(String openingId, OpeningStatus status) {
+        BatchedWrites.update(openings, Filters.eq("_id", openingId), Updates.set("status", status.name()));
     }
 
     @QueryHandler

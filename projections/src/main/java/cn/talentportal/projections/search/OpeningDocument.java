@@ -1,7 +1,6 @@
 package cn.talentportal.projections.search;
 
 import cn.talentportal.domain.opening.OpeningDetails;
-import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +10,10 @@ public record OpeningDocument(String openingId, String employerUnitId, String em
                               List<String> categories, Integer salaryMin, Integer salaryMax, int headcount,
                               String deadline, String publishedAt) {
 
-    static OpeningDocument of(OpeningPublished event, Instant publishedAt) {
-        OpeningDetails d = event.details();
-        return new OpeningDocument(event.openingId(), event.employerUnitId(), event.employerName(), d.title(),
-                d.description(), d.majorRequired(), d.sector().name(), d.county(), d.educationRequired().name(),
+    static OpeningDocument of(String openingId, String employerUnitId, String employerName, OpeningDetails d,
+                              Instant publishedAt) {
+        return new OpeningDocument(openingId, employerUnitId, employerName, d.title(), d.description(),
+                d.majorRequired(), d.sector().name(), d.county(), d.educationRequired().name(),
                 d.categories().stream().map(Enum::name).sorted().toList(), d.salaryMin(), d.salaryMax(),
                 d.headcount(), d.applicationDeadline().toString(), publishedAt.toString());
     }
