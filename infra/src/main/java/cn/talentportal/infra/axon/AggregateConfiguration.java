@@ -2,6 +2,8 @@ package cn.talentportal.infra.axon;
 
 import cn.talentportal.domain.candidate.ApplicationCommandHandler;
 import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.drive.DriveCommandHandler;
+import cn.talentportal.domain.drive.RecruitmentDrive;
 import cn.talentportal.domain.employer.EmployerUnit;
 import cn.talentportal.domain.opening.Opening;
 import java.time.Clock;
@@ -26,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 public class AggregateConfiguration {
 
     static final int SNAPSHOT_EVERY = 100;
-    static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class);
+    static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
+            RecruitmentDrive.class);
 
     @Bean
     Clock clock() {
@@ -56,6 +59,8 @@ public class AggregateConfiguration {
             }
             configurer.registerCommandHandler(c -> new ApplicationCommandHandler(
                     c.repository(Opening.class), c.repository(Candidate.class), clock));
+            configurer.registerCommandHandler(c -> new DriveCommandHandler(
+                    c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
         };
     }
 
