@@ -88,7 +88,9 @@ class TranslationBundlesTest {
         Map<String, Class<? extends Enum<?>>> retentionAndOutreach = Map.of(
                 "allowanceType.", cn.talentportal.domain.retention.AllowanceType.class,
                 "serviceType.", cn.talentportal.domain.retention.ServiceType.class,
-                "cardLevel.", cn.talentportal.domain.retention.CardLevel.class);
+                "cardLevel.", cn.talentportal.domain.retention.CardLevel.class,
+                "outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class,
+                "outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class);
         retentionAndOutreach.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");
