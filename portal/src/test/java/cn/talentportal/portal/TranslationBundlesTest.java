@@ -86,6 +86,14 @@ class TranslationBundlesTest {
                 "role.", cn.talentportal.portal.security.Role.class);
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
+        Map<String, Class<? extends Enum<?>>> retentionAndOutreach = Map.of(
+                "allowanceType.", cn.talentportal.domain.retention.AllowanceType.class,
+                "serviceType.", cn.talentportal.domain.retention.ServiceType.class,
+                "cardLevel.", cn.talentportal.domain.retention.CardLevel.class,
+                "outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class,
+                "outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class);
+        retentionAndOutreach.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
+                .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");
     }
 

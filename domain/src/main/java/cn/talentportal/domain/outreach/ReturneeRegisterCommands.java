@@ -1,0 +1,31 @@
+package cn.talentportal.domain.outreach;
+
+import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.PhoneNumber;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands to an entry of the register of natives working elsewhere. */
+public final class ReturneeRegisterCommands {
+
+    private ReturneeRegisterCommands() {
+    }
+
+    /** Phone and email are optional; {@code contactConsent} says whether the native agreed to be contacted. */
+    public record AddToReturneeRegister(@TargetAggregateIdentifier String entryId, String fullName,
+                                        String hometownCounty, String currentCity, String currentEmployer,
+                                        String professionalField, PhoneNumber phone, EmailAddress email,
+                                        boolean contactConsent) {
+    }
+
+    /** {@code channelNote} says how the consent was given, e.g. on the phone or on a form at a hometown event. */
+    public record GiveContactConsent(@TargetAggregateIdentifier String entryId, String channelNote) {
+    }
+
+    /** A native may withdraw consent at any time, without giving a reason. */
+    public record WithdrawContactConsent(@TargetAggregateIdentifier String entryId, String reason) {
+    }
+
+    public record UpdateRegisterEntry(@TargetAggregateIdentifier String entryId, String currentCity,
+                                      String currentEmployer, String professionalField) {
+    }
+}
