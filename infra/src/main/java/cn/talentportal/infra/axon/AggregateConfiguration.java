@@ -6,6 +6,12 @@ import cn.talentportal.domain.drive.DriveCommandHandler;
 import cn.talentportal.domain.drive.RecruitmentDrive;
 import cn.talentportal.domain.employer.EmployerUnit;
 import cn.talentportal.domain.opening.Opening;
+import cn.talentportal.domain.outreach.OutreachCampaign;
+import cn.talentportal.domain.outreach.OutreachCommandHandler;
+import cn.talentportal.domain.outreach.ReturneeRegisterEntry;
+import cn.talentportal.domain.retention.AllowanceCommandHandler;
+import cn.talentportal.domain.retention.AllowancePolicy;
+import cn.talentportal.domain.retention.RetentionCase;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
@@ -29,7 +35,8 @@ public class AggregateConfiguration {
 
     static final int SNAPSHOT_EVERY = 100;
     static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
-            RecruitmentDrive.class);
+            RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
+            OutreachCampaign.class);
 
     @Bean
     Clock clock() {
@@ -61,6 +68,10 @@ public class AggregateConfiguration {
                     c.repository(Opening.class), c.repository(Candidate.class), clock));
             configurer.registerCommandHandler(c -> new DriveCommandHandler(
                     c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
+            configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
+                    c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
+            configurer.registerCommandHandler(c -> new OutreachCommandHandler(
+                    c.repository(ReturneeRegisterEntry.class), c.repository(OutreachCampaign.class)));
         };
     }
 
