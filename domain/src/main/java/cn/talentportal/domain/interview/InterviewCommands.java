@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Commands to interviews. Scheduling, rescheduling and cancelling also book calendars: see {@link InterviewSchedulingHandler}. */
+/**
+ * Commands to interviews. Scheduling, rescheduling and cancelling also change calendars: see
+ * {@link InterviewSchedulingHandler}.
+ */
 public final class InterviewCommands {
 
     private InterviewCommands() {
     }
 
-    /** Handled by {@link InterviewSchedulingHandler}: the rubric, the candidate's and the panel's calendars take part. */
+    /** Handled by {@link InterviewSchedulingHandler}: the rubric and everyone's calendar take part. */
     public record ScheduleInterview(@TargetAggregateIdentifier String interviewId, String applicationId,
                                     String candidateId, String candidateName, String openingId, String openingTitle,
                                     List<PanelMember> panel, InterviewSlot slot, String rubricId) {

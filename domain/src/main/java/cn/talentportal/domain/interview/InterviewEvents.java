@@ -12,7 +12,10 @@ public final class InterviewEvents {
     private InterviewEvents() {
     }
 
-    /** Records the rubric version and its criteria: a later revision never changes what this interview is scored against. */
+    /**
+     * Records the rubric version and its criteria: a later revision never changes what this interview is scored
+     * against.
+     */
     @Revision("1")
     public record InterviewScheduled(String interviewId, String applicationId, String candidateId,
                                      String candidateName, String openingId, String openingTitle,
