@@ -75,24 +75,23 @@ class TranslationBundlesTest {
     @Test
     void every_value_shown_as_a_label_is_translated() {
         Properties zh = load("/messages.properties");
-        Map<String, Class<? extends Enum<?>>> labelled = Map.of(
-                "education.", cn.talentportal.domain.shared.Education.class,
-                "sector.", cn.talentportal.domain.shared.Sector.class,
-                "source.", cn.talentportal.domain.candidate.CandidateSource.class,
-                "category.", cn.talentportal.domain.opening.TalentCategory.class,
-                "employerType.", cn.talentportal.domain.employer.EmployerType.class,
-                "status.", cn.talentportal.domain.opening.OpeningStatus.class,
-                "driveKind.", cn.talentportal.domain.drive.DriveKind.class,
-                "role.", cn.talentportal.portal.security.Role.class);
+        Map<String, Class<? extends Enum<?>>> labelled = Map.ofEntries(
+                Map.entry("education.", cn.talentportal.domain.shared.Education.class),
+                Map.entry("sector.", cn.talentportal.domain.shared.Sector.class),
+                Map.entry("source.", cn.talentportal.domain.candidate.CandidateSource.class),
+                Map.entry("category.", cn.talentportal.domain.opening.TalentCategory.class),
+                Map.entry("employerType.", cn.talentportal.domain.employer.EmployerType.class),
+                Map.entry("status.", cn.talentportal.domain.opening.OpeningStatus.class),
+                Map.entry("driveKind.", cn.talentportal.domain.drive.DriveKind.class),
+                Map.entry("outcome.", cn.talentportal.domain.interview.InterviewOutcome.class),
+                Map.entry("interviewStatus.", cn.talentportal.domain.interview.InterviewStatus.class),
+                Map.entry("allowanceType.", cn.talentportal.domain.retention.AllowanceType.class),
+                Map.entry("serviceType.", cn.talentportal.domain.retention.ServiceType.class),
+                Map.entry("cardLevel.", cn.talentportal.domain.retention.CardLevel.class),
+                Map.entry("outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class),
+                Map.entry("outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class),
+                Map.entry("role.", cn.talentportal.portal.security.Role.class));
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
-                .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
-        Map<String, Class<? extends Enum<?>>> retentionAndOutreach = Map.of(
-                "allowanceType.", cn.talentportal.domain.retention.AllowanceType.class,
-                "serviceType.", cn.talentportal.domain.retention.ServiceType.class,
-                "cardLevel.", cn.talentportal.domain.retention.CardLevel.class,
-                "outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class,
-                "outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class);
-        retentionAndOutreach.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");
     }

@@ -5,6 +5,10 @@ import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.drive.DriveCommandHandler;
 import cn.talentportal.domain.drive.RecruitmentDrive;
 import cn.talentportal.domain.employer.EmployerUnit;
+import cn.talentportal.domain.interview.Interview;
+import cn.talentportal.domain.interview.InterviewSchedulingHandler;
+import cn.talentportal.domain.interview.ParticipantCalendar;
+import cn.talentportal.domain.interview.Rubric;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.outreach.OutreachCampaign;
 import cn.talentportal.domain.outreach.OutreachCommandHandler;
@@ -36,7 +40,7 @@ public class AggregateConfiguration {
     static final int SNAPSHOT_EVERY = 100;
     static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
             RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
-            OutreachCampaign.class);
+            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class);
 
     @Bean
     Clock clock() {
@@ -68,6 +72,8 @@ public class AggregateConfiguration {
                     c.repository(Opening.class), c.repository(Candidate.class), clock));
             configurer.registerCommandHandler(c -> new DriveCommandHandler(
                     c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
+            configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
+                    c.repository(Rubric.class), c.repository(ParticipantCalendar.class)));
             configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
                     c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
             configurer.registerCommandHandler(c -> new OutreachCommandHandler(
