@@ -44,6 +44,8 @@ class ApplicationTest {
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .registerComponent(RegistrationClaims.class, c -> new RegistrationClaimsInMemory())
+                .registerComponent(Clock.class, c -> clock)
                 .configureAggregate(Opening.class)
                 .configureAggregate(Candidate.class)
                 .registerCommandHandler(c -> new ApplicationCommandHandler(
@@ -51,9 +53,9 @@ class ApplicationTest {
                 .start();
         commands = axon.commandGateway();
         commands.sendAndWait(new RegisterCandidate("c1", "李明", new PhoneNumber("13800138000"),
-                new EmailAddress("liming@example.cn"),
+                new EmailAddress("liming@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "农业大学", "林学", 2026, "城关镇", "成都", "苗木培育"),
-                CandidateSource.SELF_REGISTRATION, null));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
     }
 
     @AfterEach
