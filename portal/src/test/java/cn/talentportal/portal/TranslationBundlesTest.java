@@ -82,6 +82,7 @@ class TranslationBundlesTest {
                 "category.", cn.talentportal.domain.opening.TalentCategory.class,
                 "employerType.", cn.talentportal.domain.employer.EmployerType.class,
                 "status.", cn.talentportal.domain.opening.OpeningStatus.class,
+                "screening.", cn.talentportal.domain.candidate.ScreeningDecision.class,
                 "role.", cn.talentportal.portal.security.Role.class);
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
