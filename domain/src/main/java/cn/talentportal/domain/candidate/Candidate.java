@@ -186,7 +186,8 @@ public class Candidate {
             throw new DomainRuleViolation("offer.respondBy.past", terms.respondBy());
         }
         apply(new OfferExtended(candidateId, fullName, applicationId, application.openingId(),
-                application.openingTitle(), application.employerName(), verdict.interviewId(), terms, verdict.reason()));
+                application.openingTitle(), application.employerName(), verdict.interviewId(), terms,
+                verdict.reason()));
         deadlines.schedule(terms.respondBy().plusDays(1).atStartOfDay(clock.getZone()).toInstant(),
                 offerExpiry(applicationId), new OfferExpiryDue(candidateId, applicationId));
     }
@@ -212,8 +213,9 @@ public class Candidate {
     private CandidateApplication openOffer(String applicationId, LocalDate today) {
         CandidateApplication application = application(applicationId);
         requireNotWithdrawn(application);
-        if (application.stage() == ApplicationStage.OFFER_EXPIRED
-                || application.stage() == ApplicationStage.OFFER_EXTENDED && today.isAfter(application.offer().respondBy())) {
+        boolean pastAnswerDate = application.stage() == ApplicationStage.OFFER_EXTENDED
+                && today.isAfter(application.offer().respondBy());
+        if (application.stage() == ApplicationStage.OFFER_EXPIRED || pastAnswerDate) {
             // the expiry deadline may fire a little late: the answer date decides, not the deadline
             throw new DomainRuleViolation("offer.expired", application.openingTitle(), application.offer().respondBy());
         }
@@ -282,8 +284,8 @@ public class Candidate {
             throw new DomainRuleViolation("placement.startBeforeSigning", startDate, application.signedOn());
         }
         apply(new CandidatePlaced(candidateId, fullName, applicationId, application.openingId(),
-                application.openingTitle(), application.employerUnitId(), application.employerName(), application.sector(),
-                application.county(), placedPost, startDate, application.signedOn()));
+                application.openingTitle(), application.employerUnitId(), application.employerName(),
+                application.sector(), application.county(), placedPost, startDate, application.signedOn()));
         return new Placement(candidateId, fullName, applicationId, application.openingId(), application.openingTitle(),
                 application.employerUnitId(), application.employerName(), application.sector(), application.county(),
                 placedPost, startDate, application.signedOn(), profile.hometownCounty(), profile.education());
