@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -15,10 +16,12 @@ import cn.talentportal.domain.shared.AuditMetaData;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
@@ -50,6 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The foundation slice through all four modules on the real embedded MongoDB and search node: an administrator
@@ -63,6 +67,7 @@ class PortalSliceIntegrationTest extends PortalTestBase {
     @Autowired QueryGateway queries;
     @Autowired UserAccounts accounts;
     @Autowired EventStore eventStore;
+    @Autowired TranslationProvider translations;
     @LocalServerPort int port;
 
     @AfterEach
@@ -88,10 +93,21 @@ class PortalSliceIntegrationTest extends PortalTestBase {
         actAsNobody();
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(candidateId, "林晓雨", new PhoneNumber("13700137001"),
-                new EmailAddress("linxiaoyu@example.cn"),
+                new EmailAddress("linxiaoyu@example.cn"), new IdNumber("510123200006150023"),
                 new CandidateProfile(Education.BACHELOR, "川北医学院", "护理学", 2026, "清溪镇", "南充", null),
-                CandidateSource.LIVESTREAM, "清溪镇卫生院直播带岗"));
+                new RegistrationChannel(CandidateSource.LIVESTREAM, null, "清溪镇卫生院直播带岗")));
         UserAccount graduate = account(accounts, "lin", Role.CANDIDATE, "林晓雨", null, candidateId);
+        // the same phone again: refused, naming the kind of key and the first registration's channel only
+        DomainRuleViolation duplicate = catchThrowableOfType(DomainRuleViolation.class, () -> commands.send(
+                new RegisterCandidate(UUID.randomUUID().toString(), "林小雨", new PhoneNumber("137 0013 7001"),
+                        new EmailAddress("lin.other@example.cn"), null,
+                        new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
+                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null))));
+        assertThat(duplicate.messageKey()).isEqualTo("candidate.duplicate");
+        assertThat(translations.getTranslation(duplicate.messageKey(), TranslationProvider.CHINESE,
+                duplicate.arguments().stream().map(label -> translations.getTranslation((String) label,
+                        TranslationProvider.CHINESE)).toArray()))
+                .startsWith("该手机号码已注册过（注册渠道：直播带岗）").doesNotContain("13700137001", "林晓雨");
 
         actAs(graduate);
         // 护士 is a word inside 护士长: found through the cjk bigram sub-field

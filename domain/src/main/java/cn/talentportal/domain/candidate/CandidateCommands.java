@@ -1,7 +1,9 @@
 package cn.talentportal.domain.candidate;
 
 import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to the candidate aggregate. */
@@ -10,13 +12,43 @@ public final class CandidateCommands {
     private CandidateCommands() {
     }
 
-    /** {@code sourceReference} names the drive, fair or livestream that brought the candidate, if any. */
+    /** The ID number is optional; ID number, phone and email are each unique across candidates. */
     public record RegisterCandidate(@TargetAggregateIdentifier String candidateId, String fullName, PhoneNumber phone,
-                                    EmailAddress email, CandidateProfile profile, CandidateSource source,
-                                    String sourceReference) {
+                                    EmailAddress email, IdNumber idNumber, CandidateProfile profile,
+                                    RegistrationChannel channel) {
+    }
+
+    public record UpdateCandidateProfile(@TargetAggregateIdentifier String candidateId, CandidateProfile profile) {
     }
 
     /** Handled by {@link ApplicationCommandHandler}: the opening must accept it too. */
     public record ApplyToOpening(String candidateId, String applicationId, String openingId) {
+    }
+
+    public record WithdrawApplication(@TargetAggregateIdentifier String candidateId, String applicationId,
+                                      String reason) {
+    }
+
+    /** A reason is required to screen out. */
+    public record ScreenApplication(@TargetAggregateIdentifier String candidateId, String applicationId,
+                                    ScreeningDecision decision, String reason) {
+    }
+
+    /** Handled by {@link OfferCommandHandler}: the interview must have recommended the candidate. */
+    public record ExtendOffer(String candidateId, String applicationId, String interviewId, OfferTerms terms) {
+    }
+
+    public record AcceptOffer(@TargetAggregateIdentifier String candidateId, String applicationId) {
+    }
+
+    public record DeclineOffer(@TargetAggregateIdentifier String candidateId, String applicationId, String reason) {
+    }
+
+    /** Handled by {@link SigningCommandHandler}: the opening must still have a seat. */
+    public record SignContract(String candidateId, String applicationId, int contractYears) {
+    }
+
+    /** Handled by {@link PlacementCommandHandler}: the candidate takes up the post on {@code startDate}. */
+    public record PlaceCandidate(String candidateId, String applicationId, String post, LocalDate startDate) {
     }
 }

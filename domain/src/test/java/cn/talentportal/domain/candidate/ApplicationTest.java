@@ -2,6 +2,7 @@ package cn.talentportal.domain.candidate;
 
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateCommands.WithdrawApplication;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.opening.OpeningCommands.CloseOpening;
@@ -44,6 +45,8 @@ class ApplicationTest {
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .registerComponent(RegistrationClaims.class, c -> new RegistrationClaimsInMemory())
+                .registerComponent(Clock.class, c -> clock)
                 .configureAggregate(Opening.class)
                 .configureAggregate(Candidate.class)
                 .registerCommandHandler(c -> new ApplicationCommandHandler(
@@ -51,9 +54,9 @@ class ApplicationTest {
                 .start();
         commands = axon.commandGateway();
         commands.sendAndWait(new RegisterCandidate("c1", "李明", new PhoneNumber("13800138000"),
-                new EmailAddress("liming@example.cn"),
+                new EmailAddress("liming@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "农业大学", "林学", 2026, "城关镇", "成都", "苗木培育"),
-                CandidateSource.SELF_REGISTRATION, null));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
     }
 
     @AfterEach
@@ -107,6 +110,24 @@ class ApplicationTest {
         commands.sendAndWait(new ApplyToOpening("c1", "a1", "o1"));
         assertRefused(new ApplyToOpening("c1", "a2", "o1"), "application.alreadyApplied");
         assertThat(candidateEvents()).hasSize(2);
+    }
+
+    @Test
+    void a_withdrawn_application_still_counts_as_the_one_application_to_its_opening() {
+        openingWithDeadline(TODAY, true);
+        commands.sendAndWait(new ApplyToOpening("c1", "a1", "o1"));
+        commands.sendAndWait(new WithdrawApplication("c1", "a1", "填错了"));
+        assertRefused(new ApplyToOpening("c1", "a2", "o1"), "application.alreadyApplied");
+    }
+
+    @Test
+    void an_application_id_names_one_application() {
+        openingWithDeadline(TODAY, true);
+        commands.sendAndWait(new DraftOpening("o2", "u1", "县林业站", new OpeningDetails("护林员", "森林防火巡查",
+                Sector.FORESTRY, "青山镇", Education.HIGH_SCHOOL, null, 3000, 3800, 1, Set.of(), TODAY)));
+        commands.sendAndWait(new PublishOpening("o2"));
+        commands.sendAndWait(new ApplyToOpening("c1", "a1", "o1"));
+        assertRefused(new ApplyToOpening("c1", "a1", "o2"), "application.duplicateId");
     }
 
     private void assertRefused(Object command, String messageKey) {

@@ -27,6 +27,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -52,13 +54,18 @@ public class AggregateConfiguration {
         return new WeakReferenceCache();
     }
 
-    /** One snapshotter that knows every aggregate type, independent of Spring bean discovery. */
+    /**
+     * One snapshotter that knows every aggregate type, independent of Spring bean discovery. It inspects the
+     * aggregates' handlers, so it resolves their extra parameters (clock, ports) the way command handling does.
+     */
     @Bean
-    Snapshotter snapshotter(EventStore eventStore) {
+    Snapshotter snapshotter(EventStore eventStore, ParameterResolverFactory parameterResolverFactory) {
         return AggregateSnapshotter.builder()
                 .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
                 .aggregateFactories(AGGREGATES.stream().<org.axonframework.eventsourcing.AggregateFactory<?>>map(
-                        GenericAggregateFactory::new).toList())
+                        type -> new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                                type, parameterResolverFactory))).toList())
                 .build();
     }
 

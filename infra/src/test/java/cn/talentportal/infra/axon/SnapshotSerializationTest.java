@@ -2,9 +2,15 @@ package cn.talentportal.infra.axon;
 
 import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.OfferTerms;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
@@ -31,13 +37,20 @@ class SnapshotSerializationTest {
     private final Serializer snapshots = EventSerializers.snapshots();
 
     @Test
-    void a_candidate_comes_back_from_its_snapshot_with_every_application() throws Exception {
+    void a_candidate_comes_back_from_its_snapshot_with_every_application_and_its_stage() throws Exception {
         Candidate candidate = replay(Candidate.class,
                 new CandidateRegistered("c1", "李明", new PhoneNumber("13800138000"),
-                        new EmailAddress("liming@example.cn"), new CandidateProfile(Education.BACHELOR, "西南大学",
-                        "数学", 2026, "城关镇", null, null), CandidateSource.CAMPUS_DRIVE, "校园招聘"),
+                        new EmailAddress("liming@example.cn"), null, new CandidateProfile(Education.BACHELOR, "西南大学",
+                        "数学", 2026, "城关镇", null, null), new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1",
+                        "校园招聘")),
                 new ApplicationSubmitted("c1", "a1", "李明", "o1", "数学教师", "u1", "县第一中学"),
-                new ApplicationSubmitted("c1", "a2", "李明", "o2", "英语教师", "u1", "县第一中学"));
+                new ApplicationSubmitted("c1", "a2", "李明", "o2", "英语教师", "u1", "县第一中学"),
+                new ApplicationScreenedIn("c1", "李明", "a1", "o1", "数学教师", "u1", "县第一中学", null),
+                new OfferExtended("c1", "李明", "a1", "o1", "数学教师", "县第一中学", "i1",
+                        new OfferTerms("高一数学教师", 5200, LocalDate.of(2027, 2, 20), LocalDate.of(2026, 12, 1)), "优秀"),
+                new OfferAccepted("c1", "李明", "a1", "o1", "数学教师", "县第一中学", "高一数学教师"),
+                new ContractSigned("c1", "李明", "a1", "o1", "数学教师", "u1", "县第一中学", Sector.EDUCATION, "城关镇",
+                        "高一数学教师", 5200, LocalDate.of(2026, 11, 30), 5));
         assertRoundTrip(candidate);
     }
 

@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -126,7 +127,8 @@ public class DemoData implements ApplicationRunner {
                             String school, String major, String hometown, CandidateSource source, String reference) {
         String candidateId = id();
         commands.sendAsSystem(new RegisterCandidate(candidateId, name, new PhoneNumber(phone), new EmailAddress(email),
-                new CandidateProfile(education, school, major, 2026, hometown, null, null), source, reference));
+                null, new CandidateProfile(education, school, major, 2026, hometown, null, null),
+                new RegistrationChannel(source, null, reference)));
         accounts.create(id(), login, PASSWORD, Role.CANDIDATE, name, null, candidateId);
         return candidateId;
     }

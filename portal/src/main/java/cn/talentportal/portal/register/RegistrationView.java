@@ -3,9 +3,11 @@ package cn.talentportal.portal.register;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.account.UsernameTakenException;
@@ -49,6 +51,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private final TextField fullName = new TextField();
     private final TextField phone = new TextField();
     private final EmailField email = new EmailField();
+    private final TextField idNumber = new TextField();
     private final Select<Education> education = new Select<>();
     private final TextField school = new TextField();
     private final TextField major = new TextField();
@@ -70,6 +73,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         label(fullName, "candidate.fullName", "register-full-name");
         label(phone, "candidate.phone", "register-phone");
         label(email, "candidate.email", "register-email");
+        label(idNumber, "candidate.idNumber", "register-id-number");
+        idNumber.setHelperText(getTranslation("candidate.idNumber.help"));
         label(school, "candidate.school", "register-school");
         label(major, "candidate.major", "register-major");
         graduationYear.setLabel(getTranslation("candidate.graduationYear"));
@@ -97,8 +102,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         submit.setId("register-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        FormLayout form = new FormLayout(username, password, fullName, phone, email, education, school, major,
-                graduationYear, hometown, source, sourceReference);
+        FormLayout form = new FormLayout(username, password, fullName, phone, email, idNumber, education, school,
+                major, graduationYear, hometown, source, sourceReference);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
         add(title, form, submit);
     }
@@ -125,6 +130,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private void validateWhileTyping() {
         phone.addValueChangeListener(e -> check(phone, () -> new PhoneNumber(e.getValue())));
         email.addValueChangeListener(e -> check(email, () -> new EmailAddress(e.getValue())));
+        idNumber.addValueChangeListener(e -> check(idNumber, () -> optionalIdNumber(e.getValue())));
         username.addValueChangeListener(e -> check(username, () -> {
             if (!UserAccounts.normalise(e.getValue()).matches("[a-z0-9_.@-]{3,40}")) {
                 throw new DomainRuleViolation("account.username.invalid");
@@ -153,9 +159,11 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         try {
             CandidateProfile profile = new CandidateProfile(education.getValue(), school.getValue(),
                     major.getValue(), graduationYear.getValue(), hometown.getValue(), null, null);
+            // what the candidate types is the name of the drive or livestream; only a drive's own page knows its id
+            RegistrationChannel channel = new RegistrationChannel(source.getValue(), null, sourceReference.getValue());
             RegisterCandidate registration = new RegisterCandidate(candidateId, fullName.getValue(),
-                    new PhoneNumber(phone.getValue()), new EmailAddress(email.getValue()), profile, source.getValue(),
-                    sourceReference.getValue());
+                    new PhoneNumber(phone.getValue()), new EmailAddress(email.getValue()),
+                    optionalIdNumber(idNumber.getValue()), profile, channel);
             // The unique account key settles a race for the same name: reserve it first, so a refused name never
             // leaves a candidate without a login behind, and take it back if the registration is refused.
             accounts.create(UUID.randomUUID().toString(), username.getValue(), password.getValue(), Role.CANDIDATE,
@@ -173,17 +181,27 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         }
     }
 
+    private static IdNumber optionalIdNumber(String value) {
+        return value == null || value.isBlank() ? null : new IdNumber(value);
+    }
+
     private void showNextToField(DomainRuleViolation refusal) {
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of(
                 "validation.phone.invalid", phone, "validation.email.invalid", email,
+                "validation.idNumber.invalid", idNumber,
                 "account.username.invalid", username, "account.username.taken", username,
                 "account.password.weak", password, "candidate.graduationYear.outOfRange", graduationYear);
         var field = fields.get(refusal.messageKey());
-        if (field == null && refusal.messageKey().equals("validation.required") && !refusal.arguments().isEmpty()) {
+        boolean namesField = refusal.messageKey().equals("validation.required")
+                || refusal.messageKey().equals("candidate.duplicate");
+        if (field == null && namesField && !refusal.arguments().isEmpty()) {
             field = switch (String.valueOf(refusal.arguments().getFirst())) {
                 case "candidate.fullName" -> fullName;
                 case "candidate.education" -> education;
                 case "candidate.source" -> source;
+                case "candidate.phone" -> phone;
+                case "candidate.email" -> email;
+                case "candidate.idNumber" -> idNumber;
                 default -> null;
             };
         }

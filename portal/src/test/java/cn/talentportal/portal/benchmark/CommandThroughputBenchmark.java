@@ -3,6 +3,7 @@ package cn.talentportal.portal.benchmark;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -107,10 +108,11 @@ class CommandThroughputBenchmark {
     }
 
     private static void register(Commands commands, int i) {
+        // phone and email are unique per candidate
         commands.sendAsSystem(new RegisterCandidate(UUID.randomUUID().toString(), "基准测试" + i,
-                new PhoneNumber("13500135000"), new EmailAddress("bench" + i + "@example.cn"),
+                new PhoneNumber(String.format("135%08d", i)), new EmailAddress("bench" + i + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                CandidateSource.SELF_REGISTRATION, null));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
     }
 
     private static void rawInsert(MongoCollection<Document> raw, Document sample, long id, EmbeddedMongoServer server) {

@@ -3,6 +3,7 @@ package cn.talentportal.portal.lifecycle;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -27,10 +28,11 @@ public final class CrashDriver {
         System.out.println("DRIVER-READY");
         for (int i = 0; ; i++) {
             String candidateId = UUID.randomUUID().toString();
-            commands.sendAsSystem(new RegisterCandidate(candidateId, "压力测试" + i, new PhoneNumber("13500135000"),
-                    new EmailAddress("crash" + i + "@example.cn"),
+            // phone and email are unique per candidate
+            commands.sendAsSystem(new RegisterCandidate(candidateId, "压力测试" + i,
+                    new PhoneNumber(String.format("135%08d", i)), new EmailAddress("crash" + i + "@example.cn"), null,
                     new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                    CandidateSource.SELF_REGISTRATION, null));
+                    new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
             System.out.println("ACK " + candidateId);
             System.out.flush();
         }

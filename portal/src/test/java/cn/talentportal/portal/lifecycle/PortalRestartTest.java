@@ -3,6 +3,7 @@ package cn.talentportal.portal.lifecycle;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -41,9 +42,9 @@ class PortalRestartTest {
         try (ConfigurableApplicationContext first = PortalProcess.startInThisJvm(dataDir)) {
             QueryGateway queries = first.getBean(QueryGateway.class);
             first.getBean(Commands.class).sendAsSystem(new RegisterCandidate(candidateId, "重启测试员",
-                    new PhoneNumber("13600136000"), new EmailAddress("restart@example.cn"),
+                    new PhoneNumber("13600136000"), new EmailAddress("restart@example.cn"), null,
                     new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                    CandidateSource.REFERRAL, null));
+                    new RegistrationChannel(CandidateSource.REFERRAL, null, null)));
             eventually(() -> candidates(queries, candidateId), list -> list.size() == 1, "the candidate");
             nursesBefore = eventually(() -> search(queries, "护士").total(), total -> total >= 2, "demo nurses");
         }

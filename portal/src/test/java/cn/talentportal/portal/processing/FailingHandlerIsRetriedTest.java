@@ -3,6 +3,7 @@ package cn.talentportal.portal.processing;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -25,9 +26,9 @@ class FailingHandlerIsRetriedTest extends PortalTestBase {
     void an_event_whose_handler_failed_is_delivered_again_until_it_is_handled() {
         String candidateId = UUID.randomUUID().toString();
         commands.sendAsSystem(new RegisterCandidate(candidateId, FlakyProjection.FAIL_ONCE + " 测试",
-                new PhoneNumber("13300133000"), new EmailAddress("flaky@example.cn"),
+                new PhoneNumber("13300133000"), new EmailAddress("flaky@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                CandidateSource.SELF_REGISTRATION, null));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
 
         eventually(() -> projection.handled.getOrDefault(candidateId, false), handled -> handled,
                 "the event handled after its first failure");

@@ -2,6 +2,7 @@ package cn.talentportal.projections.candidate;
 
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -36,10 +37,16 @@ public class CandidateDirectoryProjection {
 
     @EventHandler
     void on(CandidateRegistered event, @Timestamp Instant registeredAt) {
+        RegistrationChannel channel = event.channel();
         BatchedWrites.replace(candidates, event.candidateId(), new Document("fullName", event.fullName())
-                .append("source", event.source().name())
-                .append("sourceReference", event.sourceReference())
+                .append("source", channel.source().name())
+                .append("sourceReference", channelName(channel))
                 .append("registeredAt", date(registeredAt)));
+    }
+
+    /** The drive's or referrer's name as it was; registrations of revision 1 knew only the reference. */
+    private static String channelName(RegistrationChannel channel) {
+        return channel.referenceTitle() != null ? channel.referenceTitle() : channel.reference();
     }
 
     @QueryHandler
