@@ -11,6 +11,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A scheduled deadline as a document of the {@code deadlines} collection: scope, payload and metadata serialized with
@@ -40,7 +41,13 @@ final class DeadlineDocuments {
     static final String STATUS = "status";
     static final String ATTEMPTS = "attempts";
     static final String OWNER = "owner";
-    static final String CLAIM = "claim";
+    /**
+     * A fresh random value at every change of state (scheduled, claimed, failed). Every transition is a
+     * compare-and-set on it: a unique single-field index, so an exact lookup also on the embedded server, which
+     * would scan the collection for {@code {_id: x, fireAt: {$lte: t}}} (it uses an index only when the query names
+     * exactly the index's fields).
+     */
+    static final String TOKEN = "token";
     static final String LAST_ERROR = "lastError";
 
     static final String SCHEDULED = "SCHEDULED";
@@ -64,7 +71,12 @@ final class DeadlineDocuments {
                 .append(DEADLINE_AT, deadlineAt.toEpochMilli())
                 .append(FIRE_AT, deadlineAt.toEpochMilli())
                 .append(STATUS, SCHEDULED)
-                .append(ATTEMPTS, 0);
+                .append(ATTEMPTS, 0)
+                .append(TOKEN, newToken());
+    }
+
+    static String newToken() {
+        return UUID.randomUUID().toString();
     }
 
     /** Matches the deadlines of that name in that scope (the serialized scope is compared as a string). */

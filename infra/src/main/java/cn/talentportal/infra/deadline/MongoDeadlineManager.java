@@ -26,7 +26,6 @@ import org.axonframework.tracing.NoOpSpanFactory;
 import org.axonframework.tracing.Span;
 import org.axonframework.tracing.SpanScope;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,9 +93,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         this.properties = builder.properties;
         this.owner = builder.owner;
         this.poller = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("deadline-poller"));
-        if (builder.createIndexes) {
-            store.createIndexes();
-        }
+        store.createIndexes(builder.createIndexes);
     }
 
     public static Builder builder() {
@@ -130,19 +127,21 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     public void cancelSchedule(@Nonnull String deadlineName, @Nonnull String scheduleId) {
         Span span = spanFactory.createCancelScheduleSpan(deadlineName, scheduleId);
         runOnPrepareCommitOrNow(span.wrapRunnable(
-                () -> remove(Filters.and(Filters.eq(ID, scheduleId), Filters.eq(NAME, deadlineName)))));
+                () -> undoableOnRollback(store.remove(scheduleId, deadlineName))));
     }
 
     @Override
     public void cancelAll(@Nonnull String deadlineName) {
         Span span = spanFactory.createCancelAllSpan(deadlineName);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> remove(Filters.eq(NAME, deadlineName))));
+        runOnPrepareCommitOrNow(span.wrapRunnable(
+                () -> undoableOnRollback(store.remove(Filters.eq(NAME, deadlineName)))));
     }
 
     @Override
     public void cancelAllWithinScope(@Nonnull String deadlineName, @Nonnull ScopeDescriptor scope) {
         Span span = spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> remove(documents.scopeFilter(deadlineName, scope))));
+        runOnPrepareCommitOrNow(span.wrapRunnable(
+                () -> undoableOnRollback(store.remove(documents.scopeFilter(deadlineName, scope)))));
     }
 
     /** Starts the poller; it looks for due deadlines at once (those that fell due while the portal was down). */
@@ -209,15 +208,15 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private int poll() {
         int fired = 0;
         while (!stopping.get()) {
-            List<String> due = store.due(clock.instant(), properties.batchSize());
+            List<DeadlineStore.Due> due = store.due(clock.instant(), properties.batchSize());
             int claimed = 0;
-            for (String id : due) {
+            for (DeadlineStore.Due candidate : due) {
                 if (stopping.get()) {
                     break;
                 }
-                Instant now = clock.instant();
-                String claim = UUID.randomUUID().toString();
-                Optional<Document> deadline = store.claim(id, now, owner, claim, now.plus(properties.lease()));
+                String claim = DeadlineDocuments.newToken();
+                Optional<Document> deadline =
+                        store.claim(candidate, owner, claim, clock.instant().plus(properties.lease()));
                 if (deadline.isPresent()) {
                     claimed++;
                     fired += fire(deadline.get(), claim) ? 1 : 0;
@@ -241,14 +240,14 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             failure = e;
         }
         if (failure == null) {
-            store.fired(id, claim);
+            store.fired(claim);
             durability.afterAppend();
             return true;
         }
         int attempts = deadline.getInteger(ATTEMPTS, 1);
         Instant retryAt = clock.instant().plus(properties.retryDelayAfter(attempts));
         log.warn("Deadline '{}' ({}) failed on attempt {}; next attempt at {}", name, id, attempts, retryAt, failure);
-        store.failed(id, claim, retryAt, describe(failure));
+        store.failed(claim, retryAt, describe(failure));
         return false;
     }
 
@@ -288,8 +287,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                 });
     }
 
-    private void remove(Bson filter) {
-        List<Document> removed = store.remove(filter);
+    private void undoableOnRollback(List<Document> removed) {
         if (!removed.isEmpty()) {
             durability.afterAppend();
             onRollback(() -> store.restore(removed));
@@ -382,7 +380,10 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             return this;
         }
 
-        /** Creates the {@code fireAt} and name/scope indexes: for a real MongoDB (the embedded server ignores them). */
+        /**
+         * Also creates the {@code fireAt} and name/scope indexes: for a real MongoDB (the embedded server ignores
+         * non-unique indexes). The unique {@code token} index is always created.
+         */
         public Builder createIndexes(boolean createIndexes) {
             this.createIndexes = createIndexes;
             return this;

@@ -158,9 +158,11 @@ class MongoDeadlineManagerTest {
             clock.advance(Duration.ofMinutes(1));
             // Another node claims it and dies before firing it.
             DeadlineStore store = new DeadlineStore(mongo.database, com.mongodb.WriteConcern.ACKNOWLEDGED);
-            String scheduleId = store.due(clock.instant(), 10).getFirst();
-            assertThat(store.claim(scheduleId, clock.instant(), "crashed-node", "c1",
-                    clock.instant().plus(Duration.ofMinutes(2)))).isPresent();
+            DeadlineStore.Due due = store.due(clock.instant(), 10).getFirst();
+            assertThat(store.claim(due, "crashed-node", "c1", clock.instant().plus(Duration.ofMinutes(2))))
+                    .isPresent();
+            assertThat(store.claim(due, "late-node", "c2", clock.instant().plus(Duration.ofMinutes(2))))
+                    .as("claimed once").isEmpty();
 
             assertThat(node.deadlines.pollNow()).as("leased to the crashed node").isZero();
             clock.advance(Duration.ofMinutes(2));
