@@ -1,5 +1,9 @@
 package cn.talentportal.domain.drive;
 
+import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
+import cn.talentportal.domain.shared.PhoneNumber;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -34,5 +38,10 @@ public final class DriveCommands {
     }
 
     public record CancelDrive(@TargetAggregateIdentifier String driveId, String reason) {
+    }
+
+    /** A new candidate registers through the drive (handled by {@link DriveRegistrationHandler}). */
+    public record RegisterAtDrive(String driveId, String candidateId, String fullName, PhoneNumber phone,
+                                  EmailAddress email, IdNumber idNumber, CandidateProfile profile) {
     }
 }

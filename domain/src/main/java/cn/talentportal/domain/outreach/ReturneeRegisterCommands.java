@@ -1,5 +1,7 @@
 package cn.talentportal.domain.outreach;
 
+import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -27,5 +29,13 @@ public final class ReturneeRegisterCommands {
 
     public record UpdateRegisterEntry(@TargetAggregateIdentifier String entryId, String currentCity,
                                       String currentEmployer, String professionalField) {
+    }
+
+    /**
+     * A native on the register becomes a candidate, keeping the link (handled by
+     * {@link ReturneeConversionHandler}); phone and email default to those on the register.
+     */
+    public record ConvertReturneeToCandidate(String entryId, String candidateId, PhoneNumber phone,
+                                             EmailAddress email, IdNumber idNumber, CandidateProfile profile) {
     }
 }

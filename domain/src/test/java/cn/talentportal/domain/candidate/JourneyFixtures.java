@@ -63,7 +63,7 @@ final class JourneyFixtures {
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerAnnotatedCommandHandler(new VerdictOffers(fixture.getRepository(), CLOCK));
-        fixture.registerAnnotatedCommandHandler(new PlacementCommandHandler(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new CandidateSideOfPlacement(fixture.getRepository()));
         return fixture;
     }
 
@@ -96,6 +96,25 @@ final class JourneyFixtures {
         void handle(ExtendOfferOnVerdict command, DeadlineManager deadlines) {
             candidates.load(command.candidateId()).execute(candidate -> candidate.extendOffer(
                     command.applicationId(), command.terms(), command.verdict(), clock, deadlines));
+        }
+    }
+
+    /**
+     * The candidate's side of {@link PlacementCommandHandler}: the fixture holds one aggregate type, so the retention
+     * case the real handler opens in the same unit of work is checked in {@code JourneyHandlersTest}.
+     */
+    static final class CandidateSideOfPlacement {
+
+        private final Repository<Candidate> candidates;
+
+        CandidateSideOfPlacement(Repository<Candidate> candidates) {
+            this.candidates = candidates;
+        }
+
+        @CommandHandler
+        Candidate.Placement handle(CandidateCommands.PlaceCandidate command) throws Exception {
+            return candidates.load(command.candidateId()).invoke(candidate ->
+                    candidate.place(command.applicationId(), command.post(), command.startDate()));
         }
     }
 }

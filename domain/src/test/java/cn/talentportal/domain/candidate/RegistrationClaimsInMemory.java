@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The registration claims port on a map, for tests of the candidate alone. */
-class RegistrationClaimsInMemory implements RegistrationClaims {
+public class RegistrationClaimsInMemory implements RegistrationClaims {
 
     private record Holder(String candidateId, CandidateSource source) {
     }

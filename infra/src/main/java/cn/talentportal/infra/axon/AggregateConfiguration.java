@@ -2,7 +2,12 @@ package cn.talentportal.infra.axon;
 
 import cn.talentportal.domain.candidate.ApplicationCommandHandler;
 import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.candidate.OfferCommandHandler;
+import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.candidate.RegistrationClaims;
+import cn.talentportal.domain.candidate.SigningCommandHandler;
 import cn.talentportal.domain.drive.DriveCommandHandler;
+import cn.talentportal.domain.drive.DriveRegistrationHandler;
 import cn.talentportal.domain.drive.RecruitmentDrive;
 import cn.talentportal.domain.employer.EmployerUnit;
 import cn.talentportal.domain.interview.Interview;
@@ -12,6 +17,7 @@ import cn.talentportal.domain.interview.Rubric;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.outreach.OutreachCampaign;
 import cn.talentportal.domain.outreach.OutreachCommandHandler;
+import cn.talentportal.domain.outreach.ReturneeConversionHandler;
 import cn.talentportal.domain.outreach.ReturneeRegisterEntry;
 import cn.talentportal.domain.retention.AllowanceCommandHandler;
 import cn.talentportal.domain.retention.AllowancePolicy;
@@ -70,13 +76,23 @@ public class AggregateConfiguration {
     }
 
     @Bean
-    ConfigurerModule aggregates(Cache aggregateCache, Clock clock) {
+    ConfigurerModule aggregates(Cache aggregateCache, Clock clock, RegistrationClaims registrationClaims) {
         return configurer -> {
             for (Class<?> type : AGGREGATES) {
                 configurer.configureAggregate(configure(type, aggregateCache));
             }
             configurer.registerCommandHandler(c -> new ApplicationCommandHandler(
                     c.repository(Opening.class), c.repository(Candidate.class), clock));
+            configurer.registerCommandHandler(c -> new OfferCommandHandler(
+                    c.repository(Interview.class), c.repository(Candidate.class), clock));
+            configurer.registerCommandHandler(c -> new SigningCommandHandler(
+                    c.repository(Opening.class), c.repository(Candidate.class), clock));
+            configurer.registerCommandHandler(c -> new PlacementCommandHandler(
+                    c.repository(Candidate.class), c.repository(RetentionCase.class), clock));
+            configurer.registerCommandHandler(c -> new DriveRegistrationHandler(
+                    c.repository(RecruitmentDrive.class), c.repository(Candidate.class), registrationClaims, clock));
+            configurer.registerCommandHandler(c -> new ReturneeConversionHandler(
+                    c.repository(ReturneeRegisterEntry.class), c.repository(Candidate.class), registrationClaims));
             configurer.registerCommandHandler(c -> new DriveCommandHandler(
                     c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
             configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
