@@ -50,17 +50,17 @@ public abstract class PortalTestBase {
     }
 
     /** Runs the rest of the calling thread as this user, as if they had signed in. */
-    protected static void actAs(UserAccount account) {
+    public static void actAs(UserAccount account) {
         PortalUser user = new PortalUser(account);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
-    protected static void actAsNobody() {
+    public static void actAsNobody() {
         SecurityContextHolder.clearContext();
     }
 
-    protected static UserAccount account(UserAccounts accounts, String prefix, Role role, String name, String unitId,
+    public static UserAccount account(UserAccounts accounts, String prefix, Role role, String name, String unitId,
                                          String candidateId) {
         String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
         return accounts.create(UUID.randomUUID().toString(), username, PASSWORD, role, name, unitId, candidateId);

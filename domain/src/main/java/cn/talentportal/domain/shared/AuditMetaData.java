@@ -3,7 +3,8 @@ package cn.talentportal.domain.shared;
 /**
  * Metadata every command carries and every event inherits from its command, so auditors see who did what:
  * acting user and role, client address, and the reason where a person decided something. Axon adds the
- * correlation and causation ids ({@code correlationId}, {@code traceId}).
+ * causation and conversation ids: in Axon's naming {@code correlationId} is the message that directly caused an
+ * event and {@code traceId} the root of its conversation.
  */
 public final class AuditMetaData {
 

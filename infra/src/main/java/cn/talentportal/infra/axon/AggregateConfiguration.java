@@ -23,6 +23,7 @@ import cn.talentportal.domain.retention.AllowanceCommandHandler;
 import cn.talentportal.domain.retention.AllowancePolicy;
 import cn.talentportal.domain.retention.RetentionCase;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -35,6 +36,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -50,9 +52,13 @@ public class AggregateConfiguration {
             RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
             OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class);
 
+    /**
+     * The office's clock: dates (deadlines, signing days, milestones) are the office's dates whatever zone the server
+     * runs in. Tests replace it with one they can advance.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${talent.time-zone:Asia/Shanghai}") ZoneId officeZone) {
+        return Clock.system(officeZone);
     }
 
     @Bean

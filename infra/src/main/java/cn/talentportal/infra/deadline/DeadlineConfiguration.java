@@ -13,6 +13,9 @@ import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import java.util.List;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +45,8 @@ public class DeadlineConfiguration {
                                                 ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
                                                 AppendDurability durability,
                                                 ObjectProvider<EmbeddedMongoServer> embeddedServer,
-                                                DeadlineProperties properties) {
+                                                DeadlineProperties properties,
+                                                List<CorrelationDataProvider> correlationDataProviders) {
         boolean embedded = embeddedServer.getIfAvailable() != null;
         MongoDeadlineManager.Builder builder = MongoDeadlineManager.builder()
                 .database(database)
@@ -55,7 +59,11 @@ public class DeadlineConfiguration {
                 .durability(durability)
                 .properties(properties);
         spanFactory.ifAvailable(builder::spanFactory);
-        return builder.build();
+        MongoDeadlineManager deadlineManager = builder.build();
+        deadlineManager.registerDispatchInterceptor(new DeadlineAuditMetaData());
+        // as on the command bus: events a deadline handler applies inherit the deadline's audit metadata
+        deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
+        return deadlineManager;
     }
 
     @Bean
