@@ -1,5 +1,17 @@
 package cn.talentportal.portal.journey;
 
+import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.drive.RecruitmentDrive;
+import cn.talentportal.domain.interview.Interview;
+import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
+import cn.talentportal.domain.interview.InterviewOutcome;
+import cn.talentportal.domain.opening.Opening;
+import cn.talentportal.domain.retention.RetentionCase;
+import cn.talentportal.domain.shared.DomainRuleViolation;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.Snapshotter;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
@@ -47,6 +59,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * One graduate's whole journey on the real portal and the embedded MongoDB: registered at a campus drive, applied,
@@ -61,6 +74,11 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
     @Autowired EventStore eventStore;
     @Autowired TestClock clock;
     @Autowired MongoDeadlineManager deadlines;
+
+    /** What the journey left behind, for the snapshot test that follows it. */
+    private final Map<Class<?>, String> journeyAggregates = new LinkedHashMap<>();
+    private final Map<String, String> journeyIds = new HashMap<>();
+    private UserAccount journeyRecruiter;
 
     @AfterEach
     void backToNow() {
@@ -162,6 +180,13 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 "RetentionServiceRequested", "AllowanceGranted", "FollowUpVisitRecorded",
                 "RetentionMilestoneReached");
 
+        journeyAggregates.putAll(Map.of(Candidate.class, candidateId, RecruitmentDrive.class, driveId,
+                Interview.class, interviewId, RetentionCase.class, caseId, Opening.class, openingId));
+        journeyIds.putAll(Map.of("candidate", candidateId, "application", applicationId, "drive", driveId,
+                "interview", interviewId, "case", caseId, "specialistId", specialist.userId(),
+                "specialistName", specialist.displayName()));
+        journeyRecruiter = school.admin();
+
         // every stored event names its actor, role and conversation; decisions carry their reason
         for (String stream : List.of(candidateId, driveId, interviewId, caseId, openingId)) {
             assertThat(eventStore.readEvents(stream).asStream().toList()).as(stream).allSatisfy(event -> {
@@ -191,6 +216,35 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 .isEqualTo(event(candidateId, "CandidatePlaced").getMetaData().get("traceId"));
         assertThat(event(interviewId, "InterviewOutcomeDecided").getMetaData().get(AuditMetaData.REASON))
                 .isEqualTo("两位评委一致推荐");
+    }
+
+    @Autowired Snapshotter snapshotter;
+    @Autowired Cache aggregateCache;
+
+    @Test
+    void every_aggregate_of_the_journey_comes_back_from_its_snapshot_with_its_rules_intact() {
+        a_graduate_travels_from_a_campus_drive_to_the_first_year_milestone();
+        // (Axon snapshots only streams longer than one event: the calendar's single booking is left out)
+        for (Map.Entry<Class<?>, String> aggregate : journeyAggregates.entrySet()) {
+            snapshotter.scheduleSnapshot(aggregate.getKey(), aggregate.getValue());
+            assertThat(eventStore.readEvents(aggregate.getValue()).next().getPayload())
+                    .as("snapshot of %s", aggregate.getKey().getSimpleName()).isInstanceOf(aggregate.getKey());
+        }
+        aggregateCache.removeAll();
+        // loaded from the snapshots alone, each aggregate still knows what happened
+        actAs(journeyRecruiter);
+        assertRefused(() -> commands.send(new PlaceCandidate(journeyIds.get("candidate"), journeyIds.get("application"),
+                "初二语文教师", LocalDate.now(clock))), "placement.alreadyPlaced");
+        assertRefused(() -> commands.send(new RecordAttendance(journeyIds.get("drive"), journeyIds.get("candidate"))),
+                "drive.attendance.alreadyRecorded");
+        assertRefused(() -> commands.send(new DecideInterviewOutcome(journeyIds.get("interview"),
+                InterviewOutcome.RECOMMENDED, "再次决定")), "interview.decided");
+        assertRefused(() -> commands.send(new AssignServiceSpecialist(journeyIds.get("case"),
+                journeyIds.get("specialistId"), journeyIds.get("specialistName"))), "retention.specialist.alreadyAssigned");
+    }
+
+    private static void assertRefused(Runnable command, String messageKey) {
+        assertThat(catchThrowableOfType(DomainRuleViolation.class, command::run).messageKey()).isEqualTo(messageKey);
     }
 
     private List<Object> payloads(String aggregateId) {
