@@ -105,11 +105,6 @@ final class Journey implements AutoCloseable {
     private final Configuration axon;
     private final CommandGateway commands;
     private ScheduledDeadlines deadlines;
-
-    /** What earlier steps recorded, so later steps can name the candidate and the opening as the office would. */
-    private final Map<String, String> candidateNames = new HashMap<>();
-    private final Map<String, String> openingTitles = new HashMap<>();
-    private final Map<String, String> openingOfApplication = new HashMap<>();
     private boolean rubricDefined;
 
     Journey() {
@@ -138,7 +133,8 @@ final class Journey implements AutoCloseable {
         configurer.registerCommandHandler(c -> new DriveCommandHandler(
                 c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
         configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
-                c.repository(Rubric.class), c.repository(ParticipantCalendar.class)));
+                c.repository(Candidate.class), c.repository(Rubric.class),
+                c.repository(ParticipantCalendar.class)));
         configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
                 c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
         configurer.registerCommandHandler(c -> new OutreachCommandHandler(
@@ -209,19 +205,16 @@ final class Journey implements AutoCloseable {
                 COUNTY, Education.BACHELOR, null, 4800, 6000, headcount, Set.of(TalentCategory.GRADUATE),
                 TODAY.plusDays(30))));
         send(new PublishOpening(openingId));
-        openingTitles.put(openingId, title);
     }
 
     void registered(String candidateId, String fullName, String phone) {
         send(new RegisterCandidate(candidateId, fullName, new PhoneNumber(phone),
                 new EmailAddress(candidateId + "@example.cn"), null, PROFILE,
                 new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
-        candidateNames.put(candidateId, fullName);
     }
 
     void applied(String candidateId, String applicationId, String openingId) {
         send(new ApplyToOpening(candidateId, applicationId, openingId));
-        openingOfApplication.put(applicationId, openingId);
     }
 
     void screenedIn(String candidateId, String applicationId, String openingId) {
@@ -229,16 +222,21 @@ final class Journey implements AutoCloseable {
         send(new ScreenApplication(candidateId, applicationId, ScreeningDecision.IN, null));
     }
 
-    /** The interview is scheduled the day after tomorrow from 10:00 to 11:00 before a panel of two. */
-    ScheduleInterview interviewScheduled(String interviewId, String candidateId, String applicationId) {
+    /**
+     * An interview the day after tomorrow from 10:00 to 11:00 before 张校长 and 李老师, scored against rubric r1
+     * (defined the first time an interview is asked for).
+     */
+    ScheduleInterview interviewOf(String interviewId, String candidateId, String applicationId) {
         if (!rubricDefined) {
             send(new DefineRubric(RUBRIC, "初中教师面试评分表", CRITERIA));
             rubricDefined = true;
         }
-        String openingId = openingOfApplication.get(applicationId);
-        ScheduleInterview schedule = new ScheduleInterview(interviewId, applicationId, candidateId,
-                candidateNames.get(candidateId), openingId, openingTitles.get(openingId), List.of(ZHANG, LI),
+        return new ScheduleInterview(interviewId, applicationId, candidateId, List.of(ZHANG, LI),
                 slotAt(today().plusDays(2).atTime(10, 0)), RUBRIC);
+    }
+
+    ScheduleInterview interviewScheduled(String interviewId, String candidateId, String applicationId) {
+        ScheduleInterview schedule = interviewOf(interviewId, candidateId, applicationId);
         send(schedule);
         return schedule;
     }
