@@ -161,6 +161,28 @@ public class Candidate {
     }
 
     /**
+     * Who is interviewed for what, asked by the interview scheduling handler before it books anyone: the candidate's
+     * name and the opening as the application recorded them. Only a live application that passed screening and has
+     * no offer yet is interviewed: refuses an unknown, withdrawn, unscreened or screened-out application, one with an
+     * offer, and one signed or placed.
+     */
+    public InterviewParty interviewParty(String applicationId) {
+        CandidateApplication application = application(applicationId);
+        String title = application.openingTitle();
+        return switch (application.stage()) {
+            case SCREENED_IN -> new InterviewParty(candidateId, fullName, application.applicationId(),
+                    application.openingId(), title);
+            case SUBMITTED -> throw new DomainRuleViolation("interview.application.notScreenedIn", title);
+            case SCREENED_OUT -> throw new DomainRuleViolation("interview.application.screenedOut", title);
+            case WITHDRAWN -> throw new DomainRuleViolation("application.withdrawn", title);
+            case OFFER_EXTENDED, OFFER_ACCEPTED, OFFER_DECLINED, OFFER_EXPIRED ->
+                    throw new DomainRuleViolation("offer.alreadyExtended", title);
+            case SIGNED -> throw new DomainRuleViolation("signing.alreadySigned", fullName, title);
+            case PLACED -> throw new DomainRuleViolation("placement.alreadyPlaced", fullName, title);
+        };
+    }
+
+    /**
      * Called by {@link OfferCommandHandler} with the interview's decided verdict. The offer lapses at the end of
      * {@code respondBy} in the clock's zone unless it is answered first.
      */
@@ -313,6 +335,11 @@ public class Candidate {
 
     /** The payload of an offer's expiry deadline. */
     public record OfferExpiryDue(String candidateId, String applicationId) {
+    }
+
+    /** Who an interview is for, as the application recorded the candidate and the opening. */
+    public record InterviewParty(String candidateId, String candidateName, String applicationId, String openingId,
+                                 String openingTitle) {
     }
 
     /** Who signs for which opening, asked before the opening's seat is taken. */

@@ -1,5 +1,6 @@
 package cn.talentportal.domain.interview;
 
+import cn.talentportal.domain.candidate.Candidate.InterviewParty;
 import cn.talentportal.domain.interview.InterviewBooking.Participant;
 import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
 import cn.talentportal.domain.interview.InterviewCommands.RecordInterviewHeld;
@@ -37,9 +38,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An online interview of one application by a panel of one to five: scheduled on everyone's calendar (through
- * {@link InterviewSchedulingHandler}), held or missed, scored by every panel member against the rubric version it was
- * scheduled with, and decided with a reason. A cancelled or decided interview takes no more changes.
+ * An online interview of one screened-in application by a panel of one to five: scheduled on everyone's calendar
+ * (through {@link InterviewSchedulingHandler}), held or missed, scored by every panel member against the rubric
+ * version it was scheduled with, and decided with a reason. A cancelled or decided interview takes no more changes.
  */
 public class Interview {
 
@@ -67,20 +68,19 @@ public class Interview {
         // for Axon
     }
 
-    /** Called by {@link InterviewSchedulingHandler}, which has loaded the rubric and books the calendars. */
-    Interview(ScheduleInterview command, RubricVersion rubric, Instant now, DeadlineManager deadlines) {
+    /**
+     * Called by {@link InterviewSchedulingHandler}, which has asked the candidate who is interviewed for what, loaded
+     * the rubric and books the calendars.
+     */
+    Interview(ScheduleInterview command, InterviewParty party, RubricVersion rubric, Instant now,
+              DeadlineManager deadlines) {
         Require.text(command.interviewId(), "interview.id", 64);
-        Require.text(command.applicationId(), "interview.application", 64);
-        Require.text(command.candidateId(), "interview.candidate", 64);
-        String candidateName = Require.text(command.candidateName(), "interview.candidateName", 50);
-        Require.text(command.openingId(), "interview.opening", 64);
-        String openingTitle = Require.text(command.openingTitle(), "interview.openingTitle", 80);
         List<PanelMember> panel = validPanel(command.panel());
         InterviewSlot slot = Require.present(command.slot(), "interview.slot");
         refusePast(slot, now);
-        apply(new InterviewScheduled(command.interviewId(), command.applicationId(), command.candidateId(),
-                candidateName, command.openingId(), openingTitle, panel, slot, rubric.rubricId(), rubric.name(),
-                rubric.version(), rubric.criteria()));
+        apply(new InterviewScheduled(command.interviewId(), party.applicationId(), party.candidateId(),
+                party.candidateName(), party.openingId(), party.openingTitle(), panel, slot, rubric.rubricId(),
+                rubric.name(), rubric.version(), rubric.criteria()));
         scheduleReminders(slot, now, deadlines);
     }
 

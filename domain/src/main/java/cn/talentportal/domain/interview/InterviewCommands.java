@@ -14,10 +14,14 @@ public final class InterviewCommands {
     private InterviewCommands() {
     }
 
-    /** Handled by {@link InterviewSchedulingHandler}: the rubric and everyone's calendar take part. */
+    /**
+     * Handled by {@link InterviewSchedulingHandler}: the candidate, the rubric and everyone's calendar take part. The
+     * command names the application only; the candidate's name and the opening are taken from the candidate, as the
+     * application recorded them.
+     */
     public record ScheduleInterview(@TargetAggregateIdentifier String interviewId, String applicationId,
-                                    String candidateId, String candidateName, String openingId, String openingTitle,
-                                    List<PanelMember> panel, InterviewSlot slot, String rubricId) {
+                                    String candidateId, List<PanelMember> panel, InterviewSlot slot,
+                                    String rubricId) {
     }
 
     /** Handled by {@link InterviewSchedulingHandler}: the old slot is released and the new one booked. */

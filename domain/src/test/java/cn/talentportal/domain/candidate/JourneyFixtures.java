@@ -74,9 +74,9 @@ final class JourneyFixtures {
     }
 
     /**
-     * The candidate's side of {@link OfferCommandHandler} with a verdict the test chooses: the Interview aggregate
-     * cannot yet be built from events (its scheduling and outcome are being written), so the handler's own four
-     * lines are wired by infra and this route reaches the same {@code Candidate.extendOffer} rule.
+     * The candidate's side of {@link OfferCommandHandler} with a verdict the test chooses, so the offer rules of
+     * {@code Candidate.extendOffer} are tested without holding an interview first. The real handler with a real
+     * interview is tested in {@code cn.talentportal.domain.journey.OfferOnInterviewVerdictTest}.
      */
     record ExtendOfferOnVerdict(String candidateId, String applicationId, OfferTerms terms,
                                 InterviewVerdict verdict) {
@@ -101,7 +101,8 @@ final class JourneyFixtures {
 
     /**
      * The candidate's side of {@link PlacementCommandHandler}: the fixture holds one aggregate type, so the retention
-     * case the real handler opens in the same unit of work is checked in {@code JourneyHandlersTest}.
+     * case the real handler opens in the same unit of work is checked in
+     * {@code cn.talentportal.domain.journey.PlacementOpensRetentionCaseTest}.
      */
     static final class CandidateSideOfPlacement {
 

@@ -1,5 +1,7 @@
 package cn.talentportal.domain.interview;
 
+import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
 import cn.talentportal.domain.interview.InterviewCommands.CancelInterview;
 import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
 import cn.talentportal.domain.interview.InterviewCommands.RecordInterviewHeld;
@@ -27,8 +29,13 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +48,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The interview aggregate with its scheduling handler registered in the fixture, so scheduling, rescheduling and
- * cancelling are tested with their reminder deadlines. The rubric and the calendars live in a small event store of
- * their own; the in-memory configuration test covers the calendars.
+ * cancelling are tested with their reminder deadlines. The candidate, the rubric and the calendars live in a small
+ * event store of their own; the in-memory configuration test covers the calendars, the journey tests
+ * ({@code cn.talentportal.domain.journey}) the applications an interview is refused for.
  */
 class InterviewTest {
 
@@ -50,8 +58,7 @@ class InterviewTest {
     static final InterviewSlot LATER = slot("2026-11-23T10:00", "2026-11-23T11:00");
     static final InterviewSlot THIS_MORNING = slot("2026-11-21T08:30", "2026-11-21T09:15");
     static final List<PanelMember> PANEL = List.of(new PanelMember("u1", "张老师"), new PanelMember("u2", "李主任"));
-    static final ScheduleInterview SCHEDULE = new ScheduleInterview("i1", "a1", "c1", "李明", "o1", "急需护士", PANEL,
-            LATER, "r1");
+    static final ScheduleInterview SCHEDULE = new ScheduleInterview("i1", "a1", "c1", PANEL, LATER, "r1");
     static final InterviewScheduled SCHEDULED = scheduledAt(LATER);
     static final InterviewScheduled SCHEDULED_THIS_MORNING = scheduledAt(THIS_MORNING);
     static final InterviewHeld HELD = new InterviewHeld("i1", "c1", at("2026-11-21T08:32"), at("2026-11-21T09:10"));
@@ -62,7 +69,7 @@ class InterviewTest {
             Map.of("knowledge", 9, "communication", 3), new BigDecimal("82.50"), null);
 
     private AggregateTestFixture<Interview> fixture;
-    private EmbeddedEventStore rubricsAndCalendars;
+    private EmbeddedEventStore otherAggregates;
 
     static Instant at(String officeTime) {
         return LocalDateTime.parse(officeTime).atZone(SHANGHAI).toInstant();
@@ -73,20 +80,33 @@ class InterviewTest {
                 CRITERIA);
     }
 
+    /**
+     * The candidate, the rubric and the calendars live in a small event store of their own: 李明's application a1
+     * to 急需护士 was screened in, rubric r1 is defined.
+     */
     @BeforeEach
     void setUp() {
+        Clock clock = Clock.fixed(NOW, SHANGHAI);
         fixture = new AggregateTestFixture<>(Interview.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, SHANGHAI));
-        rubricsAndCalendars = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        rubricsAndCalendars.publish(new GenericDomainEventMessage<>("Rubric", "r1", 0, RubricTest.DEFINED));
+        fixture.registerInjectableResource(clock);
+        otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        otherAggregates.publish(new GenericDomainEventMessage<>("Rubric", "r1", 0, RubricTest.DEFINED));
+        ScreenedInApplications.given(otherAggregates, "c1", "李明", "a1", "o1", "急需护士");
+        // the candidate's other handlers take these resources; scheduling only asks it about the application
+        ParameterResolverFactory candidateResources = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(Candidate.class),
+                new SimpleResourceParameterResolverFactory(List.of(new RegistrationClaimsInMemory(), clock,
+                        new StubDeadlineManager(NOW))));
         fixture.registerAnnotatedCommandHandler(new InterviewSchedulingHandler(fixture.getRepository(),
-                EventSourcingRepository.builder(Rubric.class).eventStore(rubricsAndCalendars).build(),
-                EventSourcingRepository.builder(ParticipantCalendar.class).eventStore(rubricsAndCalendars).build()));
+                EventSourcingRepository.builder(Candidate.class).eventStore(otherAggregates)
+                        .parameterResolverFactory(candidateResources).build(),
+                EventSourcingRepository.builder(Rubric.class).eventStore(otherAggregates).build(),
+                EventSourcingRepository.builder(ParticipantCalendar.class).eventStore(otherAggregates).build()));
     }
 
     @AfterEach
     void tearDown() {
-        rubricsAndCalendars.shutDown();
+        otherAggregates.shutDown();
     }
 
     // scheduling
@@ -137,17 +157,25 @@ class InterviewTest {
 
     @Test
     void an_interview_is_scored_against_a_known_rubric() {
-        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", "c1", "李明", "o1", "急需护士", PANEL,
-                LATER, "r9"), "interview.rubric.unknown");
+        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", "c1", PANEL, LATER, "r9"),
+                "interview.rubric.unknown");
     }
 
     @Test
-    void scheduling_names_the_candidate_the_opening_and_the_slot() {
-        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", "c1", "", "o1", "急需护士", PANEL,
-                LATER, "r1"), "validation.required [interview.candidateName]");
-        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", "c1", "李明", "o1", null, PANEL,
-                LATER, "r1"), "validation.required [interview.openingTitle]");
+    void scheduling_names_the_candidate_the_application_and_the_slot() {
+        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", " ", PANEL, LATER, "r1"),
+                "validation.required [interview.candidate]");
+        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", null, "c1", PANEL, LATER, "r1"),
+                "validation.required [interview.application]");
         refused(fixture.givenNoPriorActivity(), withSlot(null), "validation.required [interview.slot]");
+    }
+
+    @Test
+    void an_interview_is_for_a_known_application_of_a_known_candidate() {
+        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a2", "c1", PANEL, LATER, "r1"),
+                "application.unknown [a2]");
+        refused(fixture.givenNoPriorActivity(), new ScheduleInterview("i1", "a1", "c9", PANEL, LATER, "r1"),
+                "application.unknown [a1]");
     }
 
     // rescheduling
@@ -405,11 +433,11 @@ class InterviewTest {
     }
 
     private static ScheduleInterview withSlot(InterviewSlot slot) {
-        return new ScheduleInterview("i1", "a1", "c1", "李明", "o1", "急需护士", PANEL, slot, "r1");
+        return new ScheduleInterview("i1", "a1", "c1", PANEL, slot, "r1");
     }
 
     private static ScheduleInterview withPanel(List<PanelMember> panel) {
-        return new ScheduleInterview("i1", "a1", "c1", "李明", "o1", "急需护士", panel, LATER, "r1");
+        return new ScheduleInterview("i1", "a1", "c1", panel, LATER, "r1");
     }
 
     private static void refused(TestExecutor<Interview> given, Object command, String messageStart) {

@@ -102,7 +102,8 @@ public class AggregateConfiguration {
             configurer.registerCommandHandler(c -> new DriveCommandHandler(
                     c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
             configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
-                    c.repository(Rubric.class), c.repository(ParticipantCalendar.class)));
+                    c.repository(Candidate.class), c.repository(Rubric.class),
+                    c.repository(ParticipantCalendar.class)));
             configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
                     c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
             configurer.registerCommandHandler(c -> new OutreachCommandHandler(
