@@ -118,8 +118,7 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         steps.screenIn(school, wang, applicationId);
         Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         InterviewSlot slot = new InterviewSlot(start, start.plus(Duration.ofMinutes(45)));
-        String interviewId = steps.scheduleInterview(school, wang, applicationId, openingId, "初中语文教师", rubricId,
-                slot);
+        String interviewId = steps.scheduleInterview(school, wang, applicationId, rubricId, slot);
 
         // both reminders (24 hours and 1 hour before) fire from the store once the clock passes them
         clock.advance(Duration.between(clock.instant(), start.minus(Duration.ofMinutes(30))));

@@ -70,8 +70,8 @@ class HeadcountUnderConcurrencyTest extends PortalTestBase {
             steps.screenIn(school, graduates.get(i), applications.get(i));
             Instant start = firstSlot.plus(Duration.ofHours(i));
             slots.add(new InterviewSlot(start, start.plus(Duration.ofMinutes(45))));
-            interviews.add(steps.scheduleInterview(school, graduates.get(i), applications.get(i), openingId,
-                    "小学数学教师", rubricId, slots.get(i)));
+            interviews.add(steps.scheduleInterview(school, graduates.get(i), applications.get(i), rubricId,
+                    slots.get(i)));
         }
         clock.advance(Duration.ofDays(4));
         for (int i = 0; i < CANDIDATES; i++) {

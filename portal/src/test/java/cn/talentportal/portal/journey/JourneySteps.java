@@ -123,12 +123,11 @@ final class JourneySteps {
                 "专业对口，师范背景"));
     }
 
-    String scheduleInterview(Unit unit, Graduate graduate, String applicationId, String openingId,
-                             String openingTitle, String rubricId, InterviewSlot slot) {
+    String scheduleInterview(Unit unit, Graduate graduate, String applicationId, String rubricId, InterviewSlot slot) {
         PortalTestBase.actAs(unit.recruiter());
         String interviewId = UUID.randomUUID().toString();
-        commands.send(new ScheduleInterview(interviewId, applicationId, graduate.candidateId(), graduate.name(),
-                openingId, openingTitle, List.of(new PanelMember(unit.recruiter().userId(), unit.recruiter().displayName()),
+        commands.send(new ScheduleInterview(interviewId, applicationId, graduate.candidateId(), List.of(
+                new PanelMember(unit.recruiter().userId(), unit.recruiter().displayName()),
                 new PanelMember(unit.panelist().userId(), unit.panelist().displayName())), slot, rubricId));
         return interviewId;
     }
