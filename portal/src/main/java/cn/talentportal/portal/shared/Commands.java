@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,9 @@ public class Commands {
             return gateway.sendAndWait(message, 30, TimeUnit.SECONDS);
         } catch (DomainRuleViolation refusal) {
             throw refusal;
+        } catch (AggregateNotFoundException e) {
+            // an id that names nothing (a stale page, a guessed link): said plainly, not as a failure
+            throw new DomainRuleViolation("command.recordNotFound");
         } catch (ConcurrencyException e) {
             throw new DomainRuleViolation("command.concurrentChange");
         } catch (CommandExecutionException e) {

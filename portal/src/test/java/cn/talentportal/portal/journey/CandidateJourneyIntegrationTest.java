@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.Snapshotter;
+import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
+import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
@@ -240,6 +242,10 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 InterviewOutcome.RECOMMENDED, "再次决定")), "interview.decided");
         assertRefused(() -> commands.send(new AssignServiceSpecialist(journeyIds.get("case"),
                 journeyIds.get("specialistId"), journeyIds.get("specialistName"))), "retention.specialist.alreadyAssigned");
+        // an id that names nothing is said plainly, not as a failure
+        assertRefused(() -> commands.send(new ExtendOffer(journeyIds.get("candidate"), journeyIds.get("application"),
+                "no-such-interview", new OfferTerms("语文教师", 5000, LocalDate.now(clock).plusDays(30),
+                        LocalDate.now(clock).plusDays(7)))), "command.recordNotFound");
     }
 
     private static void assertRefused(Runnable command, String messageKey) {
