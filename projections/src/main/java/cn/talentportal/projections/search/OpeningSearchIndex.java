@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,7 @@ public class OpeningSearchIndex {
     private final String physicalIndex;
     private volatile boolean exists;
 
+    @Autowired
     public OpeningSearchIndex(ElasticsearchClient client) {
         this(client, PHYSICAL_INDEX);
     }

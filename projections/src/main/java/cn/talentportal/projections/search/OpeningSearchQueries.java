@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +83,7 @@ public class OpeningSearchQueries {
     private final OpeningSearchIndex index;
     private final Clock clock;
 
+    @Autowired
     public OpeningSearchQueries(ElasticsearchClient client, OpeningSearchIndex index, ObjectProvider<Clock> clock) {
         this(client, index, clock.getIfAvailable(Clock::systemUTC));
     }
