@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 public class ProcessorConfiguration {
 
     @Bean
-    ConfigurerModule trackingProcessors(@Value("${talent.processors.batch-size:1000}") int batchSize) {
+    public ConfigurerModule trackingProcessors(@Value("${talent.processors.batch-size:1000}") int batchSize) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 // Axon's default only logs a failing handler and moves on: the event would be lost for that read

@@ -9,9 +9,22 @@ import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.Towns;
+import cn.talentportal.domain.employer.EmployerType;
+import cn.talentportal.domain.opening.TalentCategory;
+import cn.talentportal.domain.shared.Education;
+import cn.talentportal.projections.search.SearchQueries.CandidateHometown;
+import cn.talentportal.projections.search.SearchQueries.FindCandidateHometown;
+import cn.talentportal.projections.search.SearchQueries.FindOpenings;
+import cn.talentportal.projections.search.SearchQueries.FindSimilarOpenings;
+import cn.talentportal.projections.search.SearchQueries.OpeningFilters;
 import cn.talentportal.projections.search.SearchQueries.OpeningHit;
 import cn.talentportal.projections.search.SearchQueries.OpeningSearchResult;
-import cn.talentportal.projections.search.SearchQueries.SearchOpenings;
+import cn.talentportal.projections.search.SearchQueries.OpeningSort;
+import cn.talentportal.projections.search.SearchQueries.OpeningSuggestions;
+import cn.talentportal.projections.search.SearchQueries.PostedWithin;
+import cn.talentportal.projections.search.SearchQueries.SalaryBand;
+import cn.talentportal.projections.search.SearchQueries.SimilarOpenings;
+import cn.talentportal.projections.search.SearchQueries.SuggestOpenings;
 import cn.talentportal.projections.search.SearchUnavailableException;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -29,34 +42,53 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
 
 /**
- * Job search for everyone, signed in or not: Chinese full text with highlighted matches, filters by sector and
- * town, and apply for signed-in candidates.
+ * Job search for everyone, signed in or not: Chinese full text with highlighted matches and suggestions as one
+ * types, facet filters showing how many openings each value gives, sorts, "load more" by cursor, similar openings
+ * on each card, and apply for signed-in candidates. A signed-in candidate sees openings of their hometown first.
  */
 @Route("jobs")
 @AnonymousAllowed
 public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
 
     static final int PAGE_SIZE = 10;
+    static final int SUGGESTIONS = 6;
+    static final int SIMILAR = 4;
 
     private final QueryGateway queries;
     private final Commands commands;
     private final TextField text = new TextField();
+    private final Div suggestions = new Div();
     private final ComboBox<Sector> sector = new ComboBox<>();
     private final ComboBox<String> town = new ComboBox<>();
+    private final ComboBox<EmployerType> employerType = new ComboBox<>();
+    private final ComboBox<Education> education = new ComboBox<>();
+    private final ComboBox<TalentCategory> category = new ComboBox<>();
+    private final ComboBox<SalaryBand> salary = new ComboBox<>();
+    private final ComboBox<PostedWithin> posted = new ComboBox<>();
+    private final ComboBox<OpeningSort> sort = new ComboBox<>();
     private final Span summary = new Span();
+    private final Span hometownNote = new Span();
     private final VerticalLayout results = new VerticalLayout();
     private final Button more = new Button();
-    private int page;
+    private final String hometown;
+    private Map<String, Map<String, Long>> facets = Map.of();
+    private FindOpenings lastQuery;
+    private String nextCursor;
 
     public JobSearchView(QueryGateway queries, Commands commands) {
         this.queries = queries;
         this.commands = commands;
+        this.hometown = hometownOfSignedInCandidate();
         addClassName("portal-page");
         H2 title = new H2(getTranslation("jobs.title"));
         title.addClassName("portal-title");
@@ -67,54 +99,143 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setWidthFull();
-        text.addValueChangeListener(e -> search());
-        sector.setId("job-search-sector");
-        sector.setPlaceholder(getTranslation("jobs.allSectors"));
-        sector.setItems(Sector.values());
-        sector.setItemLabelGenerator(s -> getTranslation("sector." + s.name()));
-        sector.setClearButtonVisible(true);
-        sector.addValueChangeListener(e -> search());
-        town.setId("job-search-town");
-        town.setPlaceholder(getTranslation("jobs.allTowns"));
-        town.setItems(Towns.ALL);
-        town.setClearButtonVisible(true);
-        town.addValueChangeListener(e -> search());
+        text.addValueChangeListener(e -> {
+            search();
+            suggest(e.isFromClient() ? e.getValue() : "");
+        });
+        suggestions.setId("job-search-suggestions");
+        suggestions.addClassName("portal-suggestions");
 
-        HorizontalLayout filters = new HorizontalLayout(sector, town);
+        facet(sector, "job-search-sector", "jobs.allSectors", Sector.values(), "sector", Enum::name,
+                s -> getTranslation("sector." + s.name()));
+        facet(town, "job-search-town", "jobs.allTowns", Towns.ALL.toArray(String[]::new), "county",
+                Function.identity(), Function.identity());
+        facet(employerType, "job-search-employer-type", "jobs.allEmployerTypes", EmployerType.values(),
+                "employerType", Enum::name, t -> getTranslation("employerType." + t.name()));
+        facet(education, "job-search-education", "jobs.allEducations", Education.values(), "education",
+                Enum::name, e -> getTranslation("education." + e.name()));
+        facet(category, "job-search-category", "jobs.allCategories", TalentCategory.values(), "categories",
+                Enum::name, c -> getTranslation("category." + c.name()));
+        facet(salary, "job-search-salary", "jobs.anySalary", SalaryBand.values(), "salary", Enum::name,
+                b -> getTranslation("jobs.salary." + b.name()));
+        facet(posted, "job-search-posted", "jobs.anyTime", PostedWithin.values(), "posted", Enum::name,
+                p -> getTranslation("jobs.posted." + p.name()));
+        sort.setId("job-search-sort");
+        sort.setPlaceholder(getTranslation("jobs.sort.default"));
+        sort.setItems(OpeningSort.values());
+        sort.setItemLabelGenerator(o -> getTranslation("jobs.sort." + o.name()));
+        sort.setClearButtonVisible(true);
+        sort.addValueChangeListener(e -> search());
+
+        HorizontalLayout filters = new HorizontalLayout(sector, town, employerType, education, category, salary,
+                posted, sort);
         filters.setWrap(true);
         summary.setId("job-search-summary");
         summary.addClassName("portal-muted");
+        hometownNote.setId("job-search-hometown");
+        hometownNote.addClassName("portal-muted");
+        hometownNote.setVisible(hometown != null);
+        if (hometown != null) {
+            hometownNote.setText(getTranslation("jobs.hometownFirst", hometown));
+        }
         results.setPadding(false);
         results.setId("job-search-results");
         more.setText(getTranslation("jobs.more"));
-        more.addClickListener(e -> load(page + 1, false));
+        more.addClickListener(e -> load(lastQuery.after(nextCursor), false));
         more.setVisible(false);
-        add(title, text, filters, summary, results, more);
+        add(title, text, suggestions, filters, summary, hometownNote, results, more);
         search();
     }
 
-    private void search() {
-        load(0, true);
+    /** A filter whose items show the number of openings each would give (the facet counts of the last search). */
+    private <T> void facet(ComboBox<T> box, String id, String placeholderKey, T[] values, String facet,
+                           Function<T, String> key, Function<T, String> label) {
+        box.setId(id);
+        box.setPlaceholder(getTranslation(placeholderKey));
+        box.setItems(values);
+        box.setItemLabelGenerator(v -> {
+            Long count = facets.getOrDefault(facet, Map.of()).get(key.apply(v));
+            return count == null ? label.apply(v) : getTranslation("jobs.facetCount", label.apply(v), count);
+        });
+        box.setClearButtonVisible(true);
+        box.addValueChangeListener(e -> search());
     }
 
-    private void load(int pageToLoad, boolean replace) {
+    private String hometownOfSignedInCandidate() {
+        if (!CurrentUser.hasRole(Role.CANDIDATE) || CurrentUser.require().candidateId() == null) {
+            return null;
+        }
+        try {
+            return queries.query(new FindCandidateHometown(CurrentUser.require().candidateId()),
+                    CandidateHometown.class).join().county();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private FindOpenings currentQuery() {
+        OpeningFilters filters = OpeningFilters.NONE
+                .withSectors(one(sector.getValue()))
+                .withCounties(one(town.getValue()))
+                .withEmployerTypes(one(employerType.getValue()))
+                .withEducations(one(education.getValue()))
+                .withCategories(one(category.getValue()))
+                .withSalary(salary.getValue())
+                .withPosted(posted.getValue());
+        return new FindOpenings(text.getValue(), filters, sort.getValue(), hometown, null, 0, PAGE_SIZE);
+    }
+
+    private static <T> Set<T> one(T value) {
+        return value == null ? Set.of() : Set.of(value);
+    }
+
+    private void search() {
+        load(currentQuery(), true);
+    }
+
+    private void suggest(String typed) {
+        suggestions.removeAll();
+        if (typed == null || typed.isBlank()) {
+            return;
+        }
+        try {
+            queries.query(new SuggestOpenings(typed, SUGGESTIONS), OpeningSuggestions.class).join().suggestions()
+                    .forEach(suggestion -> {
+                        Button choice = new Button(suggestion.title(), e -> {
+                            suggestions.removeAll();
+                            text.setValue(suggestion.title());
+                        });
+                        choice.addClassName("job-suggestion");
+                        choice.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                        suggestions.add(choice);
+                    });
+        } catch (CompletionException | QueryExecutionException | SearchUnavailableException e) {
+            // suggestions are a convenience: the search itself reports the engine being down
+        }
+    }
+
+    private void load(FindOpenings query, boolean replace) {
         OpeningSearchResult result;
         try {
-            result = queries.query(new SearchOpenings(text.getValue(), sector.getValue(), town.getValue(),
-                    pageToLoad, PAGE_SIZE), OpeningSearchResult.class).join();
+            result = queries.query(query, OpeningSearchResult.class).join();
         } catch (CompletionException | QueryExecutionException | SearchUnavailableException e) {
             results.removeAll();
             summary.setText(getTranslation("search.unavailable"));
             more.setVisible(false);
             return;
         }
-        page = pageToLoad;
+        lastQuery = query;
+        nextCursor = result.nextCursor();
         if (replace) {
             results.removeAll();
+            facets = result.facets();
+            for (ComboBox<?> box : List.of(sector, town, employerType, education, category, salary, posted)) {
+                box.getDataProvider().refreshAll();
+            }
         }
         result.hits().forEach(hit -> results.add(card(hit)));
         summary.setText(getTranslation("jobs.found", result.total()));
-        more.setVisible((long) (page + 1) * PAGE_SIZE < result.total());
+        more.setVisible(nextCursor != null);
     }
 
     private Div card(OpeningHit hit) {
@@ -140,8 +261,34 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         head.setWrap(true);
         head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        card.add(head, employer, tags, snippet, applyButton(hit));
+        Div similar = new Div();
+        similar.addClassName("job-similar");
+        Button showSimilar = new Button(getTranslation("jobs.similar"));
+        showSimilar.addClassName("similar-button");
+        showSimilar.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        showSimilar.addClickListener(e -> showSimilar(hit, similar));
+        HorizontalLayout actions = new HorizontalLayout(applyButton(hit), showSimilar);
+        card.add(head, employer, tags, snippet, actions, similar);
         return card;
+    }
+
+    private void showSimilar(OpeningHit hit, Div similar) {
+        similar.removeAll();
+        try {
+            List<OpeningHit> found = queries.query(new FindSimilarOpenings(hit.openingId(), SIMILAR),
+                    SimilarOpenings.class).join().hits();
+            if (found.isEmpty()) {
+                similar.add(new Span(getTranslation("jobs.similar.none")));
+            }
+            found.forEach(other -> {
+                Span line = new Span(other.title() + " · " + other.employerName() + " · " + other.county());
+                line.addClassName("similar-opening");
+                line.getElement().setAttribute("data-opening-id", other.openingId());
+                similar.add(new Div(line));
+            });
+        } catch (CompletionException | QueryExecutionException | SearchUnavailableException e) {
+            similar.add(new Span(getTranslation("search.unavailable")));
+        }
     }
 
     private Button applyButton(OpeningHit hit) {

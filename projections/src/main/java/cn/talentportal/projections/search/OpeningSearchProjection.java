@@ -1,5 +1,7 @@
 package cn.talentportal.projections.search;
 
+import cn.talentportal.domain.employer.EmployerEvents.EmployerUnitCreated;
+import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningClosed;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningEdited;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
@@ -17,26 +19,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the search index to the published, open openings: publishing or resuming adds one, pausing, filling or
- * closing removes it, editing changes it only while it is in the index. Runs in its own tracking processor: when
- * the engine is down the handler throws, the processor retries from its token and catches up, and commands never
- * wait for it.
+ * closing removes it, editing changes it only while it is in the index. Runs in its own tracking processor, named
+ * after the mapping version ({@link OpeningSearchIndex#PROCESSING_GROUP}) and writing that version's physical
+ * index: when the engine is down the handler throws, the processor retries from its token and catches up, and
+ * commands never wait for it. Every write is by opening id, so a replayed event changes nothing twice.
  */
 @Component
-@ProcessingGroup("opening-search")
+@ProcessingGroup(OpeningSearchIndex.PROCESSING_GROUP)
 public class OpeningSearchProjection {
 
     private final ElasticsearchClient client;
     private final OpeningSearchIndex index;
+    private final SearchEmployerTypes employerTypes;
 
-    public OpeningSearchProjection(ElasticsearchClient client, OpeningSearchIndex index) {
+    public OpeningSearchProjection(ElasticsearchClient client, OpeningSearchIndex index,
+                                   SearchEmployerTypes employerTypes) {
         this.client = client;
         this.index = index;
+        this.employerTypes = employerTypes;
+    }
+
+    @EventHandler
+    void on(EmployerUnitCreated event) {
+        employerTypes.record(event.employerUnitId(), event.type());
     }
 
     @EventHandler
     void on(OpeningPublished event, @Timestamp Instant publishedAt) throws IOException {
-        put(OpeningDocument.of(event.openingId(), event.employerUnitId(), event.employerName(), event.details(),
-                publishedAt));
+        put(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), publishedAt);
     }
 
     /**
@@ -46,19 +56,18 @@ public class OpeningSearchProjection {
     @EventHandler
     void on(OpeningEdited event) throws IOException {
         index.ensureExists();
-        GetResponse<OpeningDocument> indexed = client.get(g -> g.index(OpeningSearchIndex.ALIAS)
+        GetResponse<OpeningDocument> indexed = client.get(g -> g.index(index.physicalIndex())
                 .id(event.openingId()), OpeningDocument.class);
         if (indexed.found() && indexed.source() != null) {
-            put(OpeningDocument.of(event.openingId(), event.employerUnitId(), event.employerName(), event.details(),
-                    Instant.parse(indexed.source().publishedAt())));
+            put(event.openingId(), event.employerUnitId(), event.employerName(), event.details(),
+                    Instant.parse(indexed.source().publishedAt()));
         }
     }
 
     /** The first publication time went with the removed document: a resumed opening is listed as new again. */
     @EventHandler
     void on(OpeningResumed event, @Timestamp Instant resumedAt) throws IOException {
-        put(OpeningDocument.of(event.openingId(), event.employerUnitId(), event.employerName(), event.details(),
-                resumedAt));
+        put(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), resumedAt);
     }
 
     @EventHandler
@@ -76,14 +85,17 @@ public class OpeningSearchProjection {
         remove(event.openingId());
     }
 
-    private void put(OpeningDocument document) throws IOException {
+    private void put(String openingId, String employerUnitId, String employerName, OpeningDetails details,
+                     Instant publishedAt) throws IOException {
         index.ensureExists();
-        client.index(i -> i.index(OpeningSearchIndex.ALIAS).id(document.openingId()).document(document));
+        OpeningDocument document = OpeningDocument.of(openingId, employerUnitId,
+                employerTypes.typeOf(employerUnitId), employerName, details, publishedAt);
+        client.index(i -> i.index(index.physicalIndex()).id(openingId).document(document));
     }
 
     private void remove(String openingId) throws IOException {
         index.ensureExists();
         // deleting an absent document answers "not_found": a replayed removal is harmless
-        client.delete(d -> d.index(OpeningSearchIndex.ALIAS).id(openingId));
+        client.delete(d -> d.index(index.physicalIndex()).id(openingId));
     }
 }

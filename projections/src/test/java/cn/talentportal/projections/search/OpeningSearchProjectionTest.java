@@ -1,5 +1,7 @@
 package cn.talentportal.projections.search;
 
+import cn.talentportal.domain.employer.EmployerEvents.EmployerUnitCreated;
+import cn.talentportal.domain.employer.EmployerType;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningClosed;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningEdited;
@@ -19,6 +21,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.IndexRequest;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.indices.ExistsAliasRequest;
+import co.elastic.clients.elasticsearch.indices.ExistsRequest;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.DefaultTransportOptions;
@@ -47,7 +50,7 @@ class OpeningSearchProjectionTest {
     private final InMemoryEngine engine = new InMemoryEngine();
     private final ElasticsearchClient client = new ElasticsearchClient(engine);
     private final OpeningSearchProjection projection =
-            new OpeningSearchProjection(client, new OpeningSearchIndex(client));
+            new OpeningSearchProjection(client, new OpeningSearchIndex(client), new KnownEmployerTypes());
 
     static OpeningDetails nurses(int headcount) {
         return new OpeningDetails("急需护士", "负责住院部护理工作", Sector.HEALTH, "城关镇", Education.JUNIOR_COLLEGE,
@@ -97,6 +100,34 @@ class OpeningSearchProjectionTest {
         assertThat(engine.documents).isEmpty();
     }
 
+    @Test
+    void an_opening_carries_the_type_of_its_employer_unit() throws Exception {
+        projection.on(new EmployerUnitCreated("u1", "县人民医院", EmployerType.HOSPITAL, "城关镇", Sector.HEALTH));
+        projection.on(PUBLISHED, PUBLISHED_AT);
+        assertThat(engine.documents.get("o1").employerType()).isEqualTo("HOSPITAL");
+        assertThat(engine.documents.get("o1").suggest()).contains("急需护士", "护士", "县人民医院");
+    }
+
+    /** The employer-type lookup without MongoDB (the in-infra search tests use the real collection). */
+    private static final class KnownEmployerTypes extends SearchEmployerTypes {
+
+        private final Map<String, EmployerType> types = new HashMap<>();
+
+        KnownEmployerTypes() {
+            super(org.mockito.Mockito.mock(com.mongodb.client.MongoDatabase.class));
+        }
+
+        @Override
+        void record(String employerUnitId, EmployerType type) {
+            types.put(employerUnitId, type);
+        }
+
+        @Override
+        EmployerType typeOf(String employerUnitId) {
+            return types.get(employerUnitId);
+        }
+    }
+
     /** Answers the requests the projection makes (alias check, index, get, delete) from a map of documents. */
     private static final class InMemoryEngine implements ElasticsearchTransport {
 
@@ -109,6 +140,7 @@ class OpeningSearchProjectionTest {
                 Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
             Object response = switch (request) {
                 case ExistsAliasRequest ignored -> new BooleanResponse(true);
+                case ExistsRequest ignored -> new BooleanResponse(true);
                 case IndexRequest<?> index -> {
                     documents.put(index.id(), (OpeningDocument) index.document());
                     yield IndexResponse.of(r -> written(r, index.id(), Result.Created));
