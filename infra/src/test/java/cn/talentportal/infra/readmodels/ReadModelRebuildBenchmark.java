@@ -57,6 +57,8 @@ class ReadModelRebuildBenchmark {
     Path tempDir;
 
     private final StringBuilder table = new StringBuilder();
+    private final List<String> cpuRatios = new java.util.ArrayList<>();
+    private double rawCpuMicros;
 
     @Test
     void rebuild_all_read_models() throws Exception {
@@ -68,9 +70,14 @@ class ReadModelRebuildBenchmark {
             row("seed " + events + " journey events (" + seeder.candidates + " candidates, " + seeder.placements
                     + " placed; events/s)", perSecond(events, seedStart), Double.NaN);
 
+            rawFind(mongo.database, events); // warm-up of the driver's and the server's read path
+            long cpu = cpuNanos();
             double raw = rawFind(mongo.database, events);
+            double rawCpu = perEventMicros(cpuNanos() - cpu, events);
             row("raw driver: find() over the events, payload touched (events/s)", raw, Double.NaN);
+            row("  cpu of find() (µs per event, client and server: one JVM)", rawCpu, Double.NaN);
 
+            rawCpuMicros = rawCpu;
             Map<String, String> perProcessor = rebuild(mongo, engine, events, Function.identity(), "one tracking "
                     + "processor per read model", raw);
             assertThat(mongo.database.getCollection(ApplicationProjection.COLLECTION).countDocuments())
@@ -80,7 +87,10 @@ class ReadModelRebuildBenchmark {
             Map<String, String> together = rebuild(mongo, engine, events, group -> ONE_PROCESSOR,
                     "all read models in one tracking processor", raw);
             assertThat(together).as("the same documents either way").isEqualTo(perProcessor);
+            double rawAfter = rawFind(mongo.database, events);
+            row("raw driver: find() again, after the rebuilds (events/s)", rawAfter, Double.NaN);
         }
+        cpuRatios.forEach(ratio -> table.append("cpu ratio (find() = 100 %), ").append(ratio).append('\n'));
         System.out.println("\n=== Read-model rebuild benchmark (embedded server, H2 file backend) ===\n" + table);
     }
 
@@ -95,6 +105,7 @@ class ReadModelRebuildBenchmark {
             }
         }
         Configuration configuration = configuration(mongo.database, engine, processorOfGroup);
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         configuration.start();
         try {
@@ -102,7 +113,11 @@ class ReadModelRebuildBenchmark {
                     .values().stream().map(StreamingEventProcessor.class::cast).toList();
             awaitPosition(processors, events, Duration.ofHours(2));
             double rate = perSecond(events, start);
+            double rebuildCpu = perEventMicros(cpuNanos() - cpu, events);
             row("rebuild, " + name + " (" + processors.size() + " processors; events/s)", rate, raw);
+            row("  cpu of the rebuild (µs per event; ratio: find()'s cpu over the rebuild's)", rebuildCpu,
+                    Double.NaN);
+            cpuRatios.add(String.format(Locale.ROOT, "%s: %.0f %%", name, 100 * rawCpuMicros / rebuildCpu));
         } finally {
             configuration.shutdown();
         }
@@ -189,6 +204,16 @@ class ReadModelRebuildBenchmark {
         return perSecond(size, start);
     }
 
+    /** Process CPU time: steadier than events/s on a machine shared with other builds. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double perEventMicros(long nanos, long events) {
+        return nanos / 1e3 / events;
+    }
+
     private static double perSecond(long count, long startNanos) {
         return count / ((System.nanoTime() - startNanos) / 1e9);
     }
@@ -196,7 +221,7 @@ class ReadModelRebuildBenchmark {
     private void row(String measure, double value, double raw) {
         String ratio = Double.isNaN(raw) ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * value / raw);
         String line = String.format(Locale.ROOT, "| %-90s | %10s | %6s |%n", measure,
-                String.format(Locale.ROOT, "%,.0f", value), ratio);
+                String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.1f", value), ratio);
         table.append(line);
         System.out.print(line);
     }
