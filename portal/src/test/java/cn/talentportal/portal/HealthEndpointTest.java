@@ -36,7 +36,8 @@ class HealthEndpointTest extends PortalTestBase {
         assertThat(indicators.get("mongoHealthIndicator").health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicators.get("searchEngine").health().getStatus()).isEqualTo(Status.UP);
         var details = processors.health().getDetails();
-        for (String processor : new String[] {"openings", "opening-search", "applications", "employers", "candidates"}) {
+        for (String processor : new String[] {"openings", "opening-search", "application-journeys", "employers",
+                "candidates", "interviews", "retention-caseload", "drive-conversion", "office-statistics"}) {
             assertThat(details).as(processor).containsKey(processor);
             Map<?, ?> status = (Map<?, ?>) details.get(processor);
             assertThat(status.get("running")).as(processor).isEqualTo(true);

@@ -91,7 +91,9 @@ class TranslationBundlesTest {
                 Map.entry("outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class),
                 Map.entry("outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class),
                 Map.entry("screening.", cn.talentportal.domain.candidate.ScreeningDecision.class),
-                Map.entry("role.", cn.talentportal.portal.security.Role.class));
+                Map.entry("role.", cn.talentportal.portal.security.Role.class),
+                Map.entry("stage.", cn.talentportal.projections.application.CandidateStage.class),
+                Map.entry("applicationStatus.", cn.talentportal.projections.application.ApplicationStatus.class));
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");

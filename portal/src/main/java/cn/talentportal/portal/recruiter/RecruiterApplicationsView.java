@@ -28,6 +28,8 @@ public class RecruiterApplicationsView extends VerticalLayout implements HasDyna
         grid.addColumn(ApplicationView::candidateName).setHeader(getTranslation("application.candidate"));
         grid.addColumn(ApplicationView::openingTitle).setHeader(getTranslation("application.opening"));
         grid.addColumn(a -> getTranslation("stage." + a.stage())).setHeader(getTranslation("application.stage"));
+        grid.addColumn(a -> getTranslation("applicationStatus." + a.status()))
+                .setHeader(getTranslation("application.status"));
         grid.addColumn(a -> PortalFormats.dateTime(a.submittedAt(), getLocale()))
                 .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
         grid.setItems(queries.query(new FindApplicationsForEmployer(CurrentUser.require().employerUnitId()),

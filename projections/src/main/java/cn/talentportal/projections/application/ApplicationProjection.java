@@ -1,68 +1,129 @@
 package cn.talentportal.projections.application;
 
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedOut;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
-import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
-import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationWithdrawn;
+import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
+import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferDeclined;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferExpired;
+import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
+import cn.talentportal.domain.interview.InterviewEvents.InterviewScheduled;
+import cn.talentportal.projections.shared.BatchedWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import cn.talentportal.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import static cn.talentportal.projections.shared.MongoDocuments.date;
-import static cn.talentportal.projections.shared.MongoDocuments.instant;
+import static cn.talentportal.projections.shared.MongoDocuments.isoDate;
 
-/** Applications by opening unit and by candidate. */
+/**
+ * Each application's journey: who applied to what, its last step as the candidate's events tell it, and the ids of
+ * its interviews (whose own state is in the interviews read model). Every write is a $set or $addToSet keyed by the
+ * application id: a replayed or redelivered event changes nothing twice. A group of its own name
+ * ("application-journeys", collection {@value #COLLECTION}), so an existing store fills it from all past events.
+ */
 @Component
-@ProcessingGroup("applications")
+@ProcessingGroup("application-journeys")
 public class ApplicationProjection {
 
-    static final String SUBMITTED = "SUBMITTED";
+    public static final String COLLECTION = "application_journeys";
 
     private final MongoCollection<Document> applications;
 
     public ApplicationProjection(MongoDatabase database) {
-        this.applications = database.getCollection("applications");
+        this.applications = database.getCollection(COLLECTION);
     }
 
     @EventHandler
     void on(ApplicationSubmitted event, @Timestamp Instant submittedAt) {
-        BatchedWrites.replace(applications, event.applicationId(), new Document("candidateId", event.candidateId())
-                .append("candidateName", event.candidateName())
-                .append("openingId", event.openingId())
-                .append("openingTitle", event.openingTitle())
-                .append("employerUnitId", event.employerUnitId())
-                .append("employerName", event.employerName())
-                .append("stage", SUBMITTED)
-                .append("submittedAt", date(submittedAt)));
+        BatchedWrites.upsert(applications, event.applicationId(), Updates.combine(
+                Updates.set("candidateId", event.candidateId()),
+                Updates.set("candidateName", event.candidateName()),
+                Updates.set("openingId", event.openingId()),
+                Updates.set("openingTitle", event.openingTitle()),
+                Updates.set("employerUnitId", event.employerUnitId()),
+                Updates.set("employerName", event.employerName()),
+                Updates.set("submittedAt", date(submittedAt)),
+                Updates.set("step", ApplicationStatus.SUBMITTED.name()),
+                Updates.set("updatedAt", date(submittedAt))));
     }
 
-    @QueryHandler
-    public List<ApplicationView> handle(FindApplicationsForEmployer query) {
-        return find(Filters.eq("employerUnitId", query.employerUnitId()));
+    @EventHandler
+    void on(ApplicationScreenedIn event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.SCREENED_IN, at, Updates.set("screeningReason", event.reason()),
+                Updates.set("reason", event.reason()));
     }
 
-    @QueryHandler
-    public List<ApplicationView> handle(FindApplicationsOfCandidate query) {
-        return find(Filters.eq("candidateId", query.candidateId()));
+    @EventHandler
+    void on(ApplicationScreenedOut event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.SCREENED_OUT, at,
+                Updates.set("screeningReason", event.reason()), Updates.set("reason", event.reason()));
     }
 
-    private List<ApplicationView> find(Bson filter) {
-        return applications.find(filter).sort(Sorts.descending("submittedAt"))
-                .map(d -> new ApplicationView(d.getString("_id"), d.getString("candidateId"),
-                        d.getString("candidateName"), d.getString("openingId"), d.getString("openingTitle"),
-                        d.getString("employerUnitId"), d.getString("employerName"), d.getString("stage"),
-                        instant(d, "submittedAt")))
-                .into(new ArrayList<>());
+    @EventHandler
+    void on(ApplicationWithdrawn event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.WITHDRAWN, at, Updates.set("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(InterviewScheduled event) {
+        BatchedWrites.upsert(applications, event.applicationId(), Updates.addToSet("interviewIds",
+                event.interviewId()));
+    }
+
+    @EventHandler
+    void on(OfferExtended event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.OFFER_EXTENDED, at,
+                Updates.set("post", event.terms().post()),
+                Updates.set("monthlySalary", event.terms().monthlySalary()),
+                Updates.set("respondBy", isoDate(event.terms().respondBy())),
+                Updates.set("reason", event.verdictReason()));
+    }
+
+    @EventHandler
+    void on(OfferAccepted event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.OFFER_ACCEPTED, at, Updates.set("post", event.post()));
+    }
+
+    @EventHandler
+    void on(OfferDeclined event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.OFFER_DECLINED, at, Updates.set("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(OfferExpired event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.OFFER_EXPIRED, at);
+    }
+
+    @EventHandler
+    void on(ContractSigned event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.SIGNED, at, Updates.set("post", event.post()),
+                Updates.set("monthlySalary", event.monthlySalary()),
+                Updates.set("signedOn", isoDate(event.signedOn())));
+    }
+
+    @EventHandler
+    void on(CandidatePlaced event, @Timestamp Instant at) {
+        step(event.applicationId(), ApplicationStatus.PLACED, at, Updates.set("post", event.post()),
+                Updates.set("startDate", isoDate(event.startDate())));
+    }
+
+    private void step(String applicationId, ApplicationStatus step, Instant at, Bson... more) {
+        List<Bson> updates = new ArrayList<>(List.of(more));
+        updates.add(Updates.set("step", step.name()));
+        updates.add(Updates.set("updatedAt", date(at)));
+        BatchedWrites.upsert(applications, applicationId, Updates.combine(updates));
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT_UPDATE = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
 
     private BatchedWrites() {
@@ -42,6 +44,14 @@ public final class BatchedWrites {
 
     public static void update(MongoCollection<Document> collection, Bson filter, Bson update) {
         write(collection, new UpdateOneModel<>(filter, update));
+    }
+
+    /**
+     * Applies {@code update} to the document with this id, created if absent. With idempotent operators ($set,
+     * $addToSet, $max, $setOnInsert) a replayed event changes nothing twice, and no handler needs to read first.
+     */
+    public static void upsert(MongoCollection<Document> collection, String id, Bson update) {
+        write(collection, new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT_UPDATE));
     }
 
     /** Writes what the batch of this unit of work holds, if its last event has been handled. */
