@@ -10,8 +10,9 @@ public record OpeningDocument(String openingId, String employerUnitId, String em
                               List<String> categories, Integer salaryMin, Integer salaryMax, int headcount,
                               String deadline, String publishedAt) {
 
-    static OpeningDocument of(String openingId, String employerUnitId, String employerName, OpeningDetails d,
-                              Instant publishedAt) {
+    /** Public for the job alerts, which percolate an opening as the index would hold it. */
+    public static OpeningDocument of(String openingId, String employerUnitId, String employerName, OpeningDetails d,
+                                     Instant publishedAt) {
         return new OpeningDocument(openingId, employerUnitId, employerName, d.title(), d.description(),
                 d.majorRequired(), d.sector().name(), d.county(), d.educationRequired().name(),
                 d.categories().stream().map(Enum::name).sorted().toList(), d.salaryMin(), d.salaryMax(),

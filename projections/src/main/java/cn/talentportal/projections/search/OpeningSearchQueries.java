@@ -74,7 +74,8 @@ public class OpeningSearchQueries {
         }
     }
 
-    private static Query query(SearchOpenings query) {
+    /** Which openings a search finds: public so a saved search is percolated with the very same query. */
+    public static Query query(SearchOpenings query) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.text().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
