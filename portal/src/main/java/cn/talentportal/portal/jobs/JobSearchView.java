@@ -1,8 +1,10 @@
 package cn.talentportal.portal.jobs;
 
+import cn.talentportal.domain.alert.SearchCriteria;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.portal.alerts.SaveSearchButton;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
@@ -80,7 +82,8 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         town.setClearButtonVisible(true);
         town.addValueChangeListener(e -> search());
 
-        HorizontalLayout filters = new HorizontalLayout(sector, town);
+        HorizontalLayout filters = new HorizontalLayout(sector, town, new SaveSearchButton(commands,
+                () -> new SearchCriteria(text.getValue(), sector.getValue(), town.getValue())));
         filters.setWrap(true);
         summary.setId("job-search-summary");
         summary.addClassName("portal-muted");
