@@ -1,5 +1,6 @@
 package cn.talentportal.infra.axon;
 
+import cn.talentportal.domain.alert.JobAlerts;
 import cn.talentportal.domain.candidate.ApplicationCommandHandler;
 import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.candidate.OfferCommandHandler;
@@ -50,7 +51,7 @@ public class AggregateConfiguration {
     static final int SNAPSHOT_EVERY = 100;
     static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
             RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
-            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class);
+            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class, JobAlerts.class);
 
     /**
      * The office's clock: dates (deadlines, signing days, milestones) are the office's dates whatever zone the server

@@ -1,5 +1,7 @@
 package cn.talentportal.portal.jobs;
 
+import cn.talentportal.domain.alert.SearchCriteria;
+import cn.talentportal.portal.alerts.SaveSearchButton;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Sector;
@@ -128,7 +130,8 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         sort.addValueChangeListener(e -> search());
 
         HorizontalLayout filters = new HorizontalLayout(sector, town, employerType, education, category, salary,
-                posted, sort);
+                posted, sort, new SaveSearchButton(commands,
+                        () -> new SearchCriteria(text.getValue(), sector.getValue(), town.getValue())));
         filters.setWrap(true);
         summary.setId("job-search-summary");
         summary.addClassName("portal-muted");

@@ -1,6 +1,8 @@
 package cn.talentportal.portal.layout;
 
 import cn.talentportal.portal.admin.EmployerUnitsView;
+import cn.talentportal.portal.alerts.AlertBell;
+import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
 import cn.talentportal.portal.audit.AuditView;
 import cn.talentportal.portal.home.HomeView;
@@ -11,6 +13,7 @@ import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
+import cn.talentportal.portal.security.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -27,6 +30,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * The frame around every view. The menu lists only what the signed-in user's role may open, checked with the same
@@ -38,7 +42,7 @@ public class MainLayout extends AppLayout {
 
     private final AccessAnnotationChecker access;
 
-    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access) {
+    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, QueryGateway queries) {
         this.access = access;
         setPrimarySection(Section.NAVBAR);
         H1 brand = new H1(getTranslation("app.name"));
@@ -52,6 +56,9 @@ public class MainLayout extends AppLayout {
             Span who = new Span(account.displayName() + " · " + getTranslation("role." + account.role().name()));
             who.addClassNames("portal-muted", "portal-hide-on-phone");
             who.setId("current-user");
+            if (account.role() == Role.CANDIDATE) {
+                right.add(new AlertBell(queries, account.candidateId()));
+            }
             Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
             logout.setId("logout");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -84,6 +91,7 @@ public class MainLayout extends AppLayout {
             item(nav, "menu.register", RegistrationView.class, VaadinIcon.USER_CHECK);
         }
         item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
+        item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);

@@ -22,7 +22,9 @@ public record OpeningDocument(String openingId, String employerUnitId, String em
     /** Shortest tail of a title offered to the completion suggester: one Chinese character suggests too much. */
     static final int MIN_SUGGEST_INPUT = 2;
 
-    static OpeningDocument of(String openingId, String employerUnitId, EmployerType employerType, String employerName,
+    /** Public for the job alerts, which percolate an opening as the index holds it. */
+    public static OpeningDocument of(String openingId, String employerUnitId, EmployerType employerType,
+                              String employerName,
                               OpeningDetails d, Instant publishedAt) {
         Integer top = d.salaryMax() != null ? d.salaryMax() : d.salaryMin();
         return new OpeningDocument(openingId, employerUnitId, employerType == null ? null : employerType.name(),

@@ -186,6 +186,14 @@ public class OpeningSearchQueries {
         }
     }
 
+    /**
+     * Which openings a search finds, text and filters in one query: public so a saved search is percolated with the
+     * very same query the search page runs (the page applies the filters as a post filter, for the facet counts).
+     */
+    public static Query matching(FindOpenings query, Instant now) {
+        return Query.of(q -> q.bool(b -> b.must(scored(query)).filter(filters(query.filters(), now, null))));
+    }
+
     /** Text and the hometown boost: what decides the score. Filters are applied after (post filter). */
     private static Query scored(FindOpenings query) {
         Query text;
