@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import cn.talentportal.projections.search.OpeningSearchIndex;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +37,9 @@ class HealthEndpointTest extends PortalTestBase {
         assertThat(indicators.get("mongoHealthIndicator").health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicators.get("searchEngine").health().getStatus()).isEqualTo(Status.UP);
         var details = processors.health().getDetails();
-        for (String processor : new String[] {"openings", "opening-search", "application-journeys", "employers",
-                "candidates", "interviews", "retention-caseload", "drive-conversion", "office-statistics"}) {
+        for (String processor : new String[] {"openings", OpeningSearchIndex.PROCESSING_GROUP, "application-journeys", "employers",
+                "candidates", "interviews", "retention-caseload", "drive-conversion", "office-statistics", "saved-searches", "job-alerts",
+                "notifications"}) {
             assertThat(details).as(processor).containsKey(processor);
             Map<?, ?> status = (Map<?, ?>) details.get(processor);
             assertThat(status.get("running")).as(processor).isEqualTo(true);

@@ -87,8 +87,8 @@ class PortalSliceIntegrationTest extends PortalTestBase {
                 Role.RECRUITER, "何护士长", unitId, null);
 
         actAs(recruiter);
-        String nurseId = publish(unitId, "清溪镇卫生院", "乡镇卫生院急需护士长", "负责门诊与住院护理管理");
-        publish(unitId, "清溪镇卫生院", "药剂师", "负责药房调剂与药品管理");
+        String nurseId = publish(unitId, "清溪镇卫生院", "乡镇卫生院急需护士长", "负责门诊与住院护理管理", "护理学");
+        publish(unitId, "清溪镇卫生院", "药剂师", "负责药房调剂与药品管理", "药学");
 
         actAsNobody();
         String candidateId = UUID.randomUUID().toString();
@@ -171,10 +171,10 @@ class PortalSliceIntegrationTest extends PortalTestBase {
         }
     }
 
-    private String publish(String unitId, String unitName, String title, String description) {
+    private String publish(String unitId, String unitName, String title, String description, String major) {
         String openingId = UUID.randomUUID().toString();
         commands.send(new DraftOpening(openingId, unitId, unitName, new OpeningDetails(title, description, Sector.HEALTH,
-                "清溪镇", Education.JUNIOR_COLLEGE, "护理学", 4500, 6500, 2, Set.of(TalentCategory.URGENTLY_NEEDED),
+                "清溪镇", Education.JUNIOR_COLLEGE, major, 4500, 6500, 2, Set.of(TalentCategory.URGENTLY_NEEDED),
                 LocalDate.now().plusMonths(1))));
         commands.send(new PublishOpening(openingId));
         return openingId;
