@@ -340,7 +340,7 @@ public class Interview {
         if (panel.stream().anyMatch(member -> member.userId().equals(participantId))) {
             return RoomRole.PANEL;
         }
-        throw new DomainRuleViolation("interview.room.notInvited", candidateName, openingTitle);
+        throw new DomainRuleViolation("interview.room.notInvited");
     }
 
     private PanelMember panelMember(String userId) {
@@ -348,7 +348,7 @@ public class Interview {
             throw new DomainRuleViolation("interview.room.panelOnly");
         }
         return panel.stream().filter(member -> member.userId().equals(userId)).findFirst()
-                .orElseThrow(() -> new DomainRuleViolation("interview.room.notInvited", candidateName, openingTitle));
+                .orElseThrow(() -> new DomainRuleViolation("interview.room.notInvited"));
     }
 
     private String nameOf(String participantId) {

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * An interview as its stream tells it at one event ({@code version}, the sequence number): what the room, the
- * scorecard and the invitation mails show.
+ * scorecard and the invitation mails show. {@code revision} counts the changes to the appointment (rescheduled,
+ * cancelled): the SEQUENCE of its calendar entry.
  */
 public record InterviewFacts(String interviewId, String candidateId, String candidateName, String openingTitle,
                              List<PanelMember> panel, InterviewSlot slot, String rubricName, List<Criterion> criteria,
-                             Stage stage, long version) {
+                             Stage stage, long version, int revision) {
 
     public enum Stage {
         SCHEDULED, STARTED, HELD, NO_SHOW, CANCELLED, DECIDED
@@ -27,6 +28,11 @@ public record InterviewFacts(String interviewId, String candidateId, String cand
 
     InterviewFacts with(Stage newStage, InterviewSlot newSlot, long newVersion) {
         return new InterviewFacts(interviewId, candidateId, candidateName, openingTitle, panel, newSlot, rubricName,
-                criteria, newStage, newVersion);
+                criteria, newStage, newVersion, revision);
+    }
+
+    InterviewFacts revised(Stage newStage, InterviewSlot newSlot, long newVersion) {
+        return new InterviewFacts(interviewId, candidateId, candidateName, openingTitle, panel, newSlot, rubricName,
+                criteria, newStage, newVersion, revision + 1);
     }
 }

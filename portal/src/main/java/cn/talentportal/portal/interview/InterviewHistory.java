@@ -49,18 +49,24 @@ public class InterviewHistory {
         return Optional.ofNullable(facts);
     }
 
+    /** The event with this sequence number, e.g. the reminder a message is about. */
+    public Optional<Object> eventAt(String interviewId, long version) {
+        DomainEventStream stream = eventStore.readEvents(interviewId, version);
+        return stream.hasNext() ? Optional.of(stream.next().getPayload()) : Optional.empty();
+    }
+
     private static InterviewFacts apply(InterviewFacts facts, Object event, long version) {
         if (event instanceof InterviewScheduled scheduled) {
             return new InterviewFacts(scheduled.interviewId(), scheduled.candidateId(), scheduled.candidateName(),
                     scheduled.openingTitle(), scheduled.panel(), scheduled.slot(), scheduled.rubricName(),
-                    scheduled.criteria(), Stage.SCHEDULED, version);
+                    scheduled.criteria(), Stage.SCHEDULED, version, 0);
         }
         if (facts == null) {
             return null;
         }
         return switch (event) {
-            case InterviewRescheduled moved -> facts.with(Stage.SCHEDULED, moved.slot(), version);
-            case InterviewCancelled ignored -> facts.with(Stage.CANCELLED, facts.slot(), version);
+            case InterviewRescheduled moved -> facts.revised(Stage.SCHEDULED, moved.slot(), version);
+            case InterviewCancelled ignored -> facts.revised(Stage.CANCELLED, facts.slot(), version);
             case CandidateDidNotShow ignored -> facts.with(Stage.NO_SHOW, facts.slot(), version);
             case InterviewStarted ignored -> facts.with(Stage.STARTED, facts.slot(), version);
             case InterviewHeld ignored -> facts.with(Stage.HELD, facts.slot(), version);
