@@ -36,6 +36,10 @@ public abstract class PortalTestBase {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("talent.data-dir", DATA_DIR::toString);
+        // mail goes over real SMTP to the port a mail test serves with GreenMail (TestMailServer)
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMailServer.PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "3000");
     }
 
     /** One clock for the whole shared portal; tests that travel in time reset it when done. */

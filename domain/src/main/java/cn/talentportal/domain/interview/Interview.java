@@ -15,6 +15,18 @@ import cn.talentportal.domain.interview.InterviewEvents.InterviewReminderDue;
 import cn.talentportal.domain.interview.InterviewEvents.InterviewRescheduled;
 import cn.talentportal.domain.interview.InterviewEvents.InterviewScheduled;
 import cn.talentportal.domain.interview.InterviewEvents.ScorecardSubmitted;
+import cn.talentportal.domain.interview.InterviewRoomCommands.AdmitCandidate;
+import cn.talentportal.domain.interview.InterviewRoomCommands.EndInterview;
+import cn.talentportal.domain.interview.InterviewRoomCommands.JoinInterviewRoom;
+import cn.talentportal.domain.interview.InterviewRoomCommands.LeaveInterviewRoom;
+import cn.talentportal.domain.interview.InterviewRoomCommands.ReportConnectionFailure;
+import cn.talentportal.domain.interview.InterviewRoomCommands.StartInterview;
+import cn.talentportal.domain.interview.InterviewRoomEvents.CandidateAdmitted;
+import cn.talentportal.domain.interview.InterviewRoomEvents.ConnectionFailed;
+import cn.talentportal.domain.interview.InterviewRoomEvents.InterviewEnded;
+import cn.talentportal.domain.interview.InterviewRoomEvents.InterviewStarted;
+import cn.talentportal.domain.interview.InterviewRoomEvents.ParticipantJoined;
+import cn.talentportal.domain.interview.InterviewRoomEvents.ParticipantLeft;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Require;
 import java.math.BigDecimal;
@@ -41,6 +53,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An online interview of one screened-in application by a panel of one to five: scheduled on everyone's calendar
  * (through {@link InterviewSchedulingHandler}), held or missed, scored by every panel member against the rubric
  * version it was scheduled with, and decided with a reason. A cancelled or decided interview takes no more changes.
+ * Online interviews take place in the portal's room: only the candidate and the panel enter, the candidate waits
+ * until a panel member admits them, and the first admission starts the interview; its end makes it held.
  */
 public class Interview {
 
@@ -48,6 +62,9 @@ public class Interview {
     static final String REMINDER = "interviewReminder";
     /** Reminders go out a day and an hour before the start. */
     static final List<Integer> REMINDER_HOURS_BEFORE = List.of(24, 1);
+    /** People may enter the room a little early, to check camera and microphone. */
+    static final Duration ROOM_OPENS_BEFORE = Duration.ofMinutes(15);
+    static final String SYSTEM = "system";
 
     @AggregateIdentifier
     private String interviewId;
@@ -63,6 +80,10 @@ public class Interview {
     private InterviewStatus status;
     private final Map<String, Scorecard> scorecardsByPanelMember = new LinkedHashMap<>();
     private InterviewVerdict verdict;
+    /** Who is in the room now, by participant id; the candidate is in it while waiting too. */
+    private final Map<String, RoomRole> inRoom = new LinkedHashMap<>();
+    private boolean candidateWaiting;
+    private Instant startedAt;
 
     protected Interview() {
         // for Axon
@@ -153,7 +174,7 @@ public class Interview {
     @CommandHandler
     public void handle(SubmitScorecard command) {
         refuseChangesOnceFinal();
-        if (status != InterviewStatus.HELD) {
+        if (status != InterviewStatus.HELD && startedAt == null) {
             throw new DomainRuleViolation("interview.scorecard.notHeld", candidateName);
         }
         PanelMember member = panel.stream()
@@ -200,6 +221,139 @@ public class Interview {
             throw new DomainRuleViolation("offer.interview.notDecided");
         }
         return verdict;
+    }
+
+    // the online room
+
+    @CommandHandler
+    public RoomPass handle(JoinInterviewRoom command, Clock clock) {
+        refuseChangesOnceFinal();
+        RoomRole role = roleOf(command.participantId());
+        if (status != InterviewStatus.SCHEDULED) {
+            throw new DomainRuleViolation("interview.room.closed", candidateName, openingTitle);
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(slot.start().minus(ROOM_OPENS_BEFORE))) {
+            throw new DomainRuleViolation("interview.room.notOpenYet", slot.inOfficeTime(),
+                    ROOM_OPENS_BEFORE.toMinutes());
+        }
+        if (!inRoom.containsKey(command.participantId())) {
+            // a candidate who reconnects waits again: the panel sees who comes in
+            apply(new ParticipantJoined(interviewId, candidateId, command.participantId(),
+                    nameOf(command.participantId()), role, role == RoomRole.CANDIDATE, now));
+        }
+        return passOf(command.participantId());
+    }
+
+    @CommandHandler
+    public void handle(LeaveInterviewRoom command, Clock clock) {
+        RoomRole role = roleOf(command.participantId());
+        if (!inRoom.containsKey(command.participantId())) {
+            throw new DomainRuleViolation("interview.room.notInRoom", nameOf(command.participantId()));
+        }
+        Instant now = clock.instant();
+        apply(new ParticipantLeft(interviewId, candidateId, command.participantId(), nameOf(command.participantId()),
+                role, now));
+        if (inRoom.isEmpty() && startedAt != null && status == InterviewStatus.SCHEDULED) {
+            apply(ended(SYSTEM, now));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AdmitCandidate command, Clock clock) {
+        refuseChangesOnceFinal();
+        PanelMember member = panelMember(command.panelMemberUserId());
+        if (!inRoom.containsKey(member.userId())) {
+            throw new DomainRuleViolation("interview.room.notInRoom", member.name());
+        }
+        if (!candidateWaiting) {
+            throw new DomainRuleViolation("interview.room.candidateNotWaiting", candidateName);
+        }
+        Instant now = clock.instant();
+        apply(new CandidateAdmitted(interviewId, candidateId, candidateName, member.userId(), member.name(), now));
+        if (startedAt == null) {
+            apply(new InterviewStarted(interviewId, candidateId, candidateName, openingTitle, member.userId(), now));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReportConnectionFailure command, Clock clock) {
+        roleOf(command.participantId());
+        String reason = Require.text(command.reason(), "interview.room.failureReason", 500);
+        String peerId = Require.optionalText(command.peerId(), "interview.room.peer", 64);
+        apply(new ConnectionFailed(interviewId, candidateId, command.participantId(), nameOf(command.participantId()),
+                peerId == null ? "" : peerId, reason, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StartInterview command, Clock clock) {
+        refuseChangesOnceFinal();
+        PanelMember member = panelMember(command.panelMemberUserId());
+        if (status != InterviewStatus.SCHEDULED) {
+            throw new DomainRuleViolation("interview.room.closed", candidateName, openingTitle);
+        }
+        if (startedAt != null) {
+            throw new DomainRuleViolation("interview.room.alreadyStarted", candidateName);
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(slot.start().minus(ROOM_OPENS_BEFORE))) {
+            throw new DomainRuleViolation("interview.room.notOpenYet", slot.inOfficeTime(),
+                    ROOM_OPENS_BEFORE.toMinutes());
+        }
+        apply(new InterviewStarted(interviewId, candidateId, candidateName, openingTitle, member.userId(), now));
+    }
+
+    @CommandHandler
+    public void handle(EndInterview command, Clock clock) {
+        refuseChangesOnceFinal();
+        PanelMember member = panelMember(command.panelMemberUserId());
+        if (startedAt == null) {
+            throw new DomainRuleViolation("interview.room.notStarted", candidateName);
+        }
+        if (status != InterviewStatus.SCHEDULED) {
+            throw new DomainRuleViolation("interview.alreadyHeld", candidateName, openingTitle);
+        }
+        apply(ended(member.userId(), clock.instant()));
+    }
+
+    /** Who may be in the room right now, and whether each waits: for the signalling server after a restart. */
+    public List<RoomPass> presentInRoom() {
+        return inRoom.keySet().stream().map(this::passOf).toList();
+    }
+
+    private InterviewEnded ended(String endedBy, Instant now) {
+        return new InterviewEnded(interviewId, candidateId, endedBy, startedAt, now,
+                Duration.between(startedAt, now).toSeconds());
+    }
+
+    private RoomPass passOf(String participantId) {
+        RoomRole role = roleOf(participantId);
+        return new RoomPass(interviewId, participantId, nameOf(participantId), role,
+                role == RoomRole.CANDIDATE && candidateWaiting);
+    }
+
+    /** Only the candidate and the panel of this interview are invited. */
+    private RoomRole roleOf(String participantId) {
+        if (participantId != null && participantId.equals(candidateId)) {
+            return RoomRole.CANDIDATE;
+        }
+        if (panel.stream().anyMatch(member -> member.userId().equals(participantId))) {
+            return RoomRole.PANEL;
+        }
+        throw new DomainRuleViolation("interview.room.notInvited");
+    }
+
+    private PanelMember panelMember(String userId) {
+        if (userId != null && userId.equals(candidateId)) {
+            throw new DomainRuleViolation("interview.room.panelOnly");
+        }
+        return panel.stream().filter(member -> member.userId().equals(userId)).findFirst()
+                .orElseThrow(() -> new DomainRuleViolation("interview.room.notInvited"));
+    }
+
+    private String nameOf(String participantId) {
+        return participantId.equals(candidateId) ? candidateName : panel.stream()
+                .filter(member -> member.userId().equals(participantId)).findFirst().orElseThrow().name();
     }
 
     @DeadlineHandler(deadlineName = REMINDER)
@@ -260,6 +414,9 @@ public class Interview {
     private void refuseOnceHeld() {
         if (status == InterviewStatus.HELD) {
             throw new DomainRuleViolation("interview.alreadyHeld", candidateName, openingTitle);
+        }
+        if (startedAt != null) {
+            throw new DomainRuleViolation("interview.room.alreadyStarted", candidateName);
         }
     }
 
@@ -350,5 +507,36 @@ public class Interview {
     void on(InterviewOutcomeDecided event) {
         verdict = new InterviewVerdict(interviewId, applicationId, event.outcome(), event.reason());
         status = InterviewStatus.DECIDED;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantJoined event) {
+        inRoom.put(event.participantId(), event.role());
+        if (event.role() == RoomRole.CANDIDATE) {
+            candidateWaiting = event.waiting();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantLeft event) {
+        inRoom.remove(event.participantId());
+        if (event.role() == RoomRole.CANDIDATE) {
+            candidateWaiting = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CandidateAdmitted event) {
+        candidateWaiting = false;
+    }
+
+    @EventSourcingHandler
+    void on(InterviewStarted event) {
+        startedAt = event.startedAt();
+    }
+
+    @EventSourcingHandler
+    void on(InterviewEnded event) {
+        status = InterviewStatus.HELD;
     }
 }

@@ -15,6 +15,7 @@ import cn.talentportal.domain.interview.Interview;
 import cn.talentportal.domain.interview.InterviewSchedulingHandler;
 import cn.talentportal.domain.interview.ParticipantCalendar;
 import cn.talentportal.domain.interview.Rubric;
+import cn.talentportal.domain.notification.Notification;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.outreach.OutreachCampaign;
 import cn.talentportal.domain.outreach.OutreachCommandHandler;
@@ -51,7 +52,8 @@ public class AggregateConfiguration {
     static final int SNAPSHOT_EVERY = 100;
     static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
             RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
-            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class, JobAlerts.class);
+            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class, JobAlerts.class,
+            Notification.class);
 
     /**
      * The office's clock: dates (deadlines, signing days, milestones) are the office's dates whatever zone the server

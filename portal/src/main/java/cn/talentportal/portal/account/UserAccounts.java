@@ -7,6 +7,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import cn.talentportal.domain.shared.EmailAddress;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -80,6 +82,21 @@ public class UserAccounts {
     /** Takes back an account whose reason to exist was refused (the command that needed it failed). */
     public void delete(String username) {
         accounts.deleteOne(Filters.eq("_id", normalise(username)));
+    }
+
+    /**
+     * The address the portal mails this person at (interview invitations, reminders). Kept on the account, not in
+     * events: personal data that can be changed or erased.
+     */
+    public void setEmail(String username, String email) {
+        String address = new EmailAddress(email).value();
+        accounts.updateOne(Filters.eq("_id", normalise(username)), Updates.set("email", address));
+    }
+
+    /** By user id, as interviews and other events name people; a scan of a small collection. */
+    public Optional<String> emailOfUser(String userId) {
+        return Optional.ofNullable(accounts.find(Filters.eq("userId", userId)).first())
+                .map(d -> d.getString("email"));
     }
 
     public Optional<UserAccount> find(String username) {

@@ -61,6 +61,7 @@ public class DemoData implements ApplicationRunner {
         }
         log.info("Seeding the demo district (first start, talent.demo.enabled=true)");
         accounts.create(id(), "admin", PASSWORD, Role.ADMIN, "系统管理员", null, null);
+        accounts.setEmail("admin", "admin@example.cn");
         accounts.create(id(), "auditor", PASSWORD, Role.AUDITOR, "审计员 周敏", null, null);
 
         String school = unit("县第一中学", EmployerType.SCHOOL, "城关镇", Sector.EDUCATION, "recruiter", "王老师");
@@ -110,6 +111,8 @@ public class DemoData implements ApplicationRunner {
         String userId = id();
         commands.sendAsSystem(new AssignRecruiter(unitId, userId, recruiterName));
         accounts.create(userId, recruiterLogin, PASSWORD, Role.RECRUITER, recruiterName, unitId, null);
+        // example addresses: invitations to demo interviews land on the outbox page
+        accounts.setEmail(recruiterLogin, recruiterLogin + "@example.cn");
         return unitId;
     }
 

@@ -9,6 +9,7 @@ import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.jobs.JobSearchView;
+import cn.talentportal.portal.notification.OutboxView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
@@ -96,6 +97,7 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
         item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
+        item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
         return nav;
     }
 

@@ -23,7 +23,9 @@ public class SecurityConfig {
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/health", "/styles/**",
-                        "/icons/**", "/images/**").permitAll());
+                        "/icons/**", "/images/**", "/scripts/**").permitAll()
+                // the interview room's signalling: the signed-in user's session; the handler checks the invitation
+                .requestMatchers("/interview-room/signal").authenticated());
         http.headers(headers -> headers
                 .contentTypeOptions(c -> { })
                 .referrerPolicy(r -> r.policy(

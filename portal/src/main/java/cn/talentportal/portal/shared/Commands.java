@@ -35,6 +35,14 @@ public class Commands {
                 .andMetaData(Map.of(AuditMetaData.REASON, reason)));
     }
 
+    /**
+     * Outside a Vaadin or servlet request (a websocket message): the caller names the actor and client address, which
+     * the dispatch interceptor cannot find on this thread.
+     */
+    public <R> R send(Object command, MetaData actor) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+    }
+
     /** On behalf of the portal itself (demo data), recorded as the system acting. */
     public <R> R sendAsSystem(Object command) {
         return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(
