@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,9 @@ public class Commands {
         } catch (AggregateNotFoundException e) {
             // an id that names nothing (a stale page, a guessed link): said plainly, not as a failure
             throw new DomainRuleViolation("command.recordNotFound");
+        } catch (AggregateStreamCreationException e) {
+            // a second create with an id already taken (a double-submitted form): nothing was stored twice
+            throw new DomainRuleViolation("command.alreadyExists");
         } catch (ConcurrencyException e) {
             throw new DomainRuleViolation("command.concurrentChange");
         } catch (CommandExecutionException e) {

@@ -242,6 +242,11 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 InterviewOutcome.RECOMMENDED, "再次决定")), "interview.decided");
         assertRefused(() -> commands.send(new AssignServiceSpecialist(journeyIds.get("case"),
                 journeyIds.get("specialistId"), journeyIds.get("specialistName"))), "retention.specialist.alreadyAssigned");
+        // a create sent twice (a double-submitted form) is said plainly and stores nothing twice
+        actAs(journeyRecruiter);
+        assertRefused(() -> commands.send(new PlanDrive(journeyIds.get("drive"), DriveKind.ONLINE_JOB_FAIR, "重复提交",
+                null, "https://example.cn/fair", clock.instant().plus(Duration.ofDays(1)),
+                clock.instant().plus(Duration.ofDays(1).plusHours(2)), "县人才办")), "command.alreadyExists");
         // an id that names nothing is said plainly, not as a failure
         assertRefused(() -> commands.send(new ExtendOffer(journeyIds.get("candidate"), journeyIds.get("application"),
                 "no-such-interview", new OfferTerms("语文教师", 5000, LocalDate.now(clock).plusDays(30),
