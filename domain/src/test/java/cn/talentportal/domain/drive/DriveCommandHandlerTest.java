@@ -1,5 +1,6 @@
 package cn.talentportal.domain.drive;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.drive.DriveCommands.CancelDrive;
 import cn.talentportal.domain.drive.DriveCommands.FeatureOpening;
 import cn.talentportal.domain.drive.DriveCommands.MarkDriveHeld;
@@ -49,7 +50,7 @@ class DriveCommandHandlerTest {
     static final Instant ENDS_AT = STARTS_AT.plus(Duration.ofHours(4));
     static final String CAMPUS = "西南大学2027届校园招聘会";
 
-    private final AdjustableClock clock = new AdjustableClock(NOW);
+    private final OfficeClock clock = new OfficeClock(NOW);
     private Configuration axon;
     private CommandGateway commands;
 
@@ -117,7 +118,7 @@ class DriveCommandHandlerTest {
 
     @Test
     void a_held_drive_features_nothing() {
-        clock.now = ENDS_AT;
+        clock.set(ENDS_AT);
         commands.sendAndWait(new MarkDriveHeld("d1", "收到简历 80 份"));
         assertRefused(new FeatureOpening("d1", "o1"), "drive.alreadyHeld");
     }
@@ -132,7 +133,7 @@ class DriveCommandHandlerTest {
 
     @Test
     void nobody_registers_through_a_drive_that_has_ended() {
-        clock.now = ENDS_AT.plusSeconds(1);
+        clock.set(ENDS_AT.plusSeconds(1));
         int eventsBefore = driveEvents().size();
         assertThatThrownBy(() -> registerThroughDrive("c1", "李明"))
                 .isInstanceOf(DomainRuleViolation.class)
@@ -159,30 +160,5 @@ class DriveCommandHandlerTest {
                 .extracting(e -> ((DomainRuleViolation) e).messageKey())
                 .isEqualTo(messageKey);
         assertThat(driveEvents()).as("a refused featuring stores nothing").hasSize(eventsBefore);
-    }
-
-    /** A clock the test moves forward, as the deadline manager's clock in infra. */
-    private static final class AdjustableClock extends Clock {
-
-        private volatile Instant now;
-
-        AdjustableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;

@@ -1,5 +1,6 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.ApplicationCommandHandler;
 import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;

@@ -1,5 +1,6 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.Candidate.OfferExpiryDue;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;

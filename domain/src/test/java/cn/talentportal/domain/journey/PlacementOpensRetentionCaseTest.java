@@ -1,5 +1,6 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.Candidate.Placement;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;

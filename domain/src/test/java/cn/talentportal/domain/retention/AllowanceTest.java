@@ -1,5 +1,6 @@
 package cn.talentportal.domain.retention;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.ReviseAllowancePolicy;
 import cn.talentportal.domain.retention.RetentionCommands.GrantAllowance;
@@ -42,7 +43,7 @@ class AllowanceTest {
 
     @BeforeEach
     void start() {
-        Clock clock = Clock.fixed(SettableClock.startOf(TODAY), SettableClock.SHANGHAI);
+        Clock clock = Clock.fixed(OfficeClock.startOf(TODAY), OfficeClock.SHANGHAI);
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerComponent(Clock.class, c -> clock)

@@ -1,5 +1,6 @@
 package cn.talentportal.domain.retention;
 
+import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.retention.RetentionCase.MilestoneDue;
 import cn.talentportal.domain.retention.RetentionCommands.AllocateApartment;
 import cn.talentportal.domain.retention.RetentionCommands.AssignServiceSpecialist;
@@ -36,7 +37,7 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static cn.talentportal.domain.retention.SettableClock.startOf;
+import static cn.talentportal.domain.testing.OfficeClock.startOf;
 import static org.hamcrest.Matchers.startsWith;
 
 class RetentionCaseTest {
@@ -53,7 +54,7 @@ class RetentionCaseTest {
     static final TalentDeparted DEPARTED = new TalentDeparted("case1", "c1", "李明", "县林业站",
             LocalDate.of(2027, 8, 31), "考取外县公务员", 0);
 
-    private final SettableClock clock = new SettableClock(TODAY);
+    private final OfficeClock clock = new OfficeClock(TODAY);
     private AggregateTestFixture<RetentionCase> fixture;
 
     @BeforeEach
