@@ -7,7 +7,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -83,6 +86,19 @@ public class EventStoreConfiguration {
                 .gapTimeout(eventStore.gapTimeout())
                 .durability(durability)
                 .writeConcern(writeConcern)
+                .build();
+    }
+
+    /**
+     * The event store over the engine, as Axon's Spring Boot auto-configuration builds it (the tests use this to
+     * build the same one).
+     */
+    public static EmbeddedEventStore embeddedEventStore(EventStorageEngine storageEngine,
+                                                        org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
     }
 

@@ -330,7 +330,7 @@ public class OpeningSearchQueries {
         String nextCursor = hits.size() < size ? null
                 : SearchCursor.encode(hits.getLast().sort(), sort);
         return new OpeningSearchResult(total, hits.stream().map(OpeningSearchQueries::hit).toList(), facets,
-                nextCursor);
+                nextCursor, response.took());
     }
 
     private static void count(Map<String, Long> counts, String key, MultiBucketBase bucket) {

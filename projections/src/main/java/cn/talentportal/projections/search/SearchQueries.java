@@ -187,9 +187,11 @@ public final class SearchQueries {
      * {@code facets}: facet name ({@code sector, county, employerType, education, categories, salary, posted}) ->
      * value -> number of matching openings, counted with every filter but the facet's own (so its other values stay
      * selectable). {@code nextCursor}: pass it as {@link FindOpenings#cursor()} for the next page; null on the last.
+     * {@code tookMillis}: the engine's own time for the search ({@code took} of its response), for monitoring and
+     * the search benchmark (portal overhead = time through the query gateway / took).
      */
     public record OpeningSearchResult(long total, List<OpeningHit> hits, Map<String, Map<String, Long>> facets,
-                                      String nextCursor) {
+                                      String nextCursor, long tookMillis) {
     }
 
     /** Titles completing what the user has typed so far, each title once (with one of its openings). */
