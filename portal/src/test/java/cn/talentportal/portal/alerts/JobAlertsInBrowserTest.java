@@ -87,7 +87,7 @@ class JobAlertsInBrowserTest extends PortalTestBase {
     @Test
     @Disabled("Not yet reliable: after the portal sat idle for about a minute (browser start), the job-alerts processor"
             + " did not pick up the publication within 10 s in 3 runs, although percolating the opening then matched;"
-            + " suspected first: EmbeddedEventStore private streams, refuted by PickupAfterIdleTest (decision 0013);"
+            + " suspected first: EmbeddedEventStore private streams, refuted by PickupAfterIdleTest (decision 0014);"
             + " next suspect: slow job-alerts batches (one engine request and command per event).")
     void a_saved_search_rings_the_bell_of_the_open_page_when_a_matching_opening_is_published() {
         try {
