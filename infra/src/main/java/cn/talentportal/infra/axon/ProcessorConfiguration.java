@@ -1,5 +1,6 @@
 package cn.talentportal.infra.axon;
 
+import cn.talentportal.projections.shared.FlushBatchedWrites;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -24,6 +25,8 @@ public class ProcessorConfiguration {
                 // Axon's default only logs a failing handler and moves on: the event would be lost for that read
                 // model. Propagating makes the processor roll back the batch and retry it from its token.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                // read-model and search-index writes go out once per batch, before the token is stored
+                .registerDefaultHandlerInterceptor((c, processorName) -> new FlushBatchedWrites())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(batchSize)

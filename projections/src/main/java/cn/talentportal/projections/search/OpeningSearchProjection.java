@@ -8,10 +8,12 @@ import cn.talentportal.domain.opening.OpeningEvents.OpeningFilled;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPaused;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningResumed;
+import cn.talentportal.projections.shared.BatchedWrites;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -55,13 +57,27 @@ public class OpeningSearchProjection {
      */
     @EventHandler
     void on(OpeningEdited event) throws IOException {
-        index.ensureExists();
-        GetResponse<OpeningDocument> indexed = client.get(g -> g.index(index.physicalIndex())
-                .id(event.openingId()), OpeningDocument.class);
-        if (indexed.found() && indexed.source() != null) {
-            put(event.openingId(), event.employerUnitId(), event.employerName(), event.details(),
-                    Instant.parse(indexed.source().publishedAt()));
+        Instant publishedAt = publishedAtIfSearchable(event.openingId());
+        if (publishedAt != null) {
+            put(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), publishedAt);
         }
+    }
+
+    /**
+     * The index holds no removed opening, so whether an opening is searchable is what this batch last wrote for it,
+     * or else what the index holds; the events of one opening are handled in order, so the answer is current even
+     * in a replay.
+     */
+    private Instant publishedAtIfSearchable(String openingId) throws IOException {
+        IndexWrites writes = writes();
+        Optional<OpeningDocument> written = writes == null ? null : writes.pendingFor(openingId);
+        if (written != null) {
+            return written.map(d -> Instant.parse(d.publishedAt())).orElse(null);
+        }
+        index.ensureExists();
+        GetResponse<OpeningDocument> indexed = client.get(g -> g.index(index.physicalIndex()).id(openingId),
+                OpeningDocument.class);
+        return indexed.found() && indexed.source() != null ? Instant.parse(indexed.source().publishedAt()) : null;
     }
 
     /** The first publication time went with the removed document: a resumed opening is listed as new again. */
@@ -90,12 +106,28 @@ public class OpeningSearchProjection {
         index.ensureExists();
         OpeningDocument document = OpeningDocument.of(openingId, employerUnitId,
                 employerTypes.typeOf(employerUnitId), employerName, details, publishedAt);
-        client.index(i -> i.index(index.physicalIndex()).id(openingId).document(document));
+        IndexWrites writes = writes();
+        if (writes != null) {
+            writes.put(document);
+        } else {
+            client.index(i -> i.index(index.physicalIndex()).id(openingId).document(document));
+        }
     }
 
     private void remove(String openingId) throws IOException {
         index.ensureExists();
-        // deleting an absent document answers "not_found": a replayed removal is harmless
-        client.delete(d -> d.index(index.physicalIndex()).id(openingId));
+        IndexWrites writes = writes();
+        if (writes != null) {
+            writes.remove(openingId);
+        } else {
+            // deleting an absent document answers "not_found": a replayed removal is harmless
+            client.delete(d -> d.index(index.physicalIndex()).id(openingId));
+        }
+    }
+
+    /** This batch's bulk of index writes (see {@link IndexWrites}); null outside a processor's batch. */
+    private IndexWrites writes() {
+        return BatchedWrites.writer(IndexWrites.class.getName() + index.physicalIndex(),
+                () -> new IndexWrites(client, index.physicalIndex()));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -54,6 +55,31 @@ public final class BatchedWrites {
         write(collection, new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT_UPDATE));
     }
 
+    /**
+     * A store other than MongoDB (the search index) whose writes also go out once per batch, after the batch's last
+     * event and before its token is stored, like the MongoDB writes.
+     */
+    public interface BatchedWriter {
+
+        boolean isEmpty();
+
+        /** Sends what is pending and forgets it; throws when the store refused any of it (the batch is retried). */
+        void flush();
+    }
+
+    /**
+     * The writer of this batch for {@code key}, created on first use; {@code null} outside a processor's batch,
+     * where the caller writes at once.
+     */
+    public static <W extends BatchedWriter> W writer(String key, Supplier<W> create) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        W writer = (W) pendingOf(CurrentUnitOfWork.get().root()).writers.computeIfAbsent(key, k -> create.get());
+        return writer;
+    }
+
     /** Writes what the batch of this unit of work holds, if its last event has been handled. */
     static void afterHandling(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> batch = unitOfWork.root();
@@ -71,21 +97,24 @@ public final class BatchedWrites {
             collection.bulkWrite(List.of(model), IN_ORDER);
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Pending pending = batch.getOrComputeResource(PENDING, key -> {
+        pendingOf(CurrentUnitOfWork.get().root()).add(collection, model);
+    }
+
+    private static Pending pendingOf(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING, key -> {
             Pending created = new Pending();
             // Flushing here would come after the processor stored its token (its hook is registered first), so a
             // crash could lose the writes: a processor without FlushBatchedWrites is a configuration error.
             batch.onPrepareCommit(u -> created.requireFlushed());
             return created;
         });
-        pending.add(collection, model);
     }
 
     private static final class Pending {
 
         private final Map<MongoNamespace, MongoCollection<Document>> collections = new LinkedHashMap<>();
         private final Map<MongoNamespace, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+        private final Map<String, BatchedWriter> writers = new LinkedHashMap<>();
 
         void add(MongoCollection<Document> collection, WriteModel<Document> model) {
             collections.putIfAbsent(collection.getNamespace(), collection);
@@ -93,15 +122,16 @@ public final class BatchedWrites {
         }
 
         void requireFlushed() {
-            if (!writes.isEmpty()) {
-                throw new IllegalStateException("Read-model writes of " + writes.keySet() + " were not flushed before"
-                        + " the batch commits: register FlushBatchedWrites as a handler interceptor of this processor");
+            if (!writes.isEmpty() || writers.values().stream().anyMatch(writer -> !writer.isEmpty())) {
+                throw new IllegalStateException("Read-model writes of " + writes.keySet() + writers.keySet()
+                        + " were not flushed before the batch commits: register FlushBatchedWrites as a handler interceptor of this processor");
             }
         }
 
         void flush() {
             writes.forEach((namespace, models) -> collections.get(namespace).bulkWrite(models, IN_ORDER));
             writes.clear();
+            writers.values().forEach(BatchedWriter::flush);
         }
     }
 }

@@ -4,10 +4,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.stereotype.Component;
 
-/** Sends a batch's pending read-model writes after its last event is handled (see {@link BatchedWrites}). */
-@Component
+/**
+ * Sends a batch's pending read-model and search-index writes after its last event is handled (see
+ * {@link BatchedWrites}); registered on every processor by infra's processor configuration.
+ */
 public class FlushBatchedWrites implements MessageHandlerInterceptor<EventMessage<?>> {
 
     @Override
