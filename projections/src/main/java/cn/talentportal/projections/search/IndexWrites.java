@@ -2,6 +2,7 @@ package cn.talentportal.projections.search;
 
 import cn.talentportal.projections.shared.BatchedWrites.BatchedWriter;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -61,7 +62,9 @@ final class IndexWrites implements BatchedWriter {
                 .map(d -> BulkOperation.of(o -> o.index(i -> i.index(physicalIndex).id(openingId).document(d))))
                 .orElseGet(() -> BulkOperation.of(o -> o.delete(d -> d.index(physicalIndex).id(openingId))))));
         try {
-            BulkResponse response = client.bulk(b -> b.operations(operations));
+            // searchable at once: the engine refreshes every second by itself, which alone would use most of the
+            // 1.5 s a published opening may take to be found; one refresh per batch, not per opening
+            BulkResponse response = client.bulk(b -> b.refresh(Refresh.True).operations(operations));
             // removing an opening that is not in the index answers not_found without an error: harmless
             List<String> refused = response.items().stream().filter(item -> item.error() != null)
                     .map(IndexWrites::describe).toList();
