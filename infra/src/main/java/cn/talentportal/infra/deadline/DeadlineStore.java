@@ -40,6 +40,8 @@ import static cn.talentportal.infra.deadline.DeadlineDocuments.TOKEN;
  */
 final class DeadlineStore {
 
+    private static final Object CLAIMS = new Object();
+
     private static final int MAX_ERROR_LENGTH = 2_000;
 
     private final MongoCollection<Document> deadlines;
@@ -115,6 +117,14 @@ final class DeadlineStore {
      * of two nodes asking, one gets the document and the other nothing, because the first replaces the token.
      */
     Optional<Document> claim(Due due, String owner, String claimToken, Instant leaseUntil) {
+        // the embedded server's findAndModify is not atomic under concurrent connections (see GlobalIndexSequence):
+        // one claim at a time per JVM; on a real MongoDB the filter on the token makes it atomic across nodes
+        synchronized (CLAIMS) {
+            return claimAtomically(due, owner, claimToken, leaseUntil);
+        }
+    }
+
+    private Optional<Document> claimAtomically(Due due, String owner, String claimToken, Instant leaseUntil) {
         return Optional.ofNullable(deadlines.findOneAndUpdate(
                 Filters.eq(TOKEN, due.token()),
                 Updates.combine(

@@ -24,6 +24,15 @@ final class GlobalIndexSequence {
     private static final FindOneAndUpdateOptions RETURN_UPDATED =
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
+    /**
+     * The embedded server's findAndModify is not atomic under concurrent connections: two writers could read the
+     * same counter value and get the same indexes (seen as duplicate-key failures of the second insert, measured by
+     * GlobalIndexSequenceConcurrencyTest). Only this JVM reaches the embedded server, so one lock per JVM makes the
+     * increment atomic there; on a real MongoDB the $inc is atomic across nodes and the lock costs a little
+     * parallelism within a node.
+     */
+    private static final Object ALLOCATION = new Object();
+
     private final MongoCollection<Document> counters;
 
     GlobalIndexSequence(MongoCollection<Document> counters) {
@@ -46,7 +55,10 @@ final class GlobalIndexSequence {
 
     /** Reserves {@code count} consecutive indexes and returns the first of them. */
     long allocate(int count) {
-        Document counter = counters.findOneAndUpdate(COUNTER, Updates.inc(VALUE, (long) count), RETURN_UPDATED);
+        Document counter;
+        synchronized (ALLOCATION) {
+            counter = counters.findOneAndUpdate(COUNTER, Updates.inc(VALUE, (long) count), RETURN_UPDATED);
+        }
         if (counter == null) {
             throw new IllegalStateException("The global index counter is missing from " + counters.getNamespace());
         }
