@@ -1,8 +1,7 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.DomainModel;
 import cn.talentportal.domain.testing.OfficeClock;
-import cn.talentportal.domain.candidate.ApplicationCommandHandler;
-import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
@@ -11,43 +10,24 @@ import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
-import cn.talentportal.domain.candidate.OfferCommandHandler;
 import cn.talentportal.domain.candidate.OfferTerms;
-import cn.talentportal.domain.candidate.PlacementCommandHandler;
 import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.candidate.RegistrationClaims;
 import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
 import cn.talentportal.domain.candidate.ScreeningDecision;
-import cn.talentportal.domain.candidate.SigningCommandHandler;
-import cn.talentportal.domain.drive.DriveCommandHandler;
-import cn.talentportal.domain.drive.DriveRegistrationHandler;
-import cn.talentportal.domain.drive.RecruitmentDrive;
-import cn.talentportal.domain.employer.EmployerUnit;
 import cn.talentportal.domain.interview.Criterion;
-import cn.talentportal.domain.interview.Interview;
 import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
 import cn.talentportal.domain.interview.InterviewCommands.RecordInterviewHeld;
 import cn.talentportal.domain.interview.InterviewCommands.ScheduleInterview;
 import cn.talentportal.domain.interview.InterviewCommands.SubmitScorecard;
 import cn.talentportal.domain.interview.InterviewOutcome;
-import cn.talentportal.domain.interview.InterviewSchedulingHandler;
 import cn.talentportal.domain.interview.InterviewSlot;
 import cn.talentportal.domain.interview.PanelMember;
-import cn.talentportal.domain.interview.ParticipantCalendar;
-import cn.talentportal.domain.interview.Rubric;
 import cn.talentportal.domain.interview.RubricCommands.DefineRubric;
-import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
 import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.TalentCategory;
-import cn.talentportal.domain.outreach.OutreachCampaign;
-import cn.talentportal.domain.outreach.OutreachCommandHandler;
-import cn.talentportal.domain.outreach.ReturneeConversionHandler;
-import cn.talentportal.domain.outreach.ReturneeRegisterEntry;
-import cn.talentportal.domain.retention.AllowanceCommandHandler;
-import cn.talentportal.domain.retention.AllowancePolicy;
-import cn.talentportal.domain.retention.RetentionCase;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
@@ -59,6 +39,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -97,9 +78,6 @@ final class Journey implements AutoCloseable {
     static final String RECOMMENDED_BECAUSE = "试讲生动，课堂把控好";
 
     /** The aggregates {@code AggregateConfiguration.AGGREGATES} registers. */
-    private static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
-            RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
-            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class);
 
     final OfficeClock clock = new OfficeClock(TODAY.atTime(9, 0));
     private final RegistrationClaims claims = new RegistrationClaimsInMemory();
@@ -115,31 +93,13 @@ final class Journey implements AutoCloseable {
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(RegistrationClaims.class, c -> claims)
                 .registerComponent(DeadlineManager.class, c -> deadlines = new ScheduledDeadlines(c));
-        for (Class<?> type : AGGREGATES) {
+        for (Class<?> type : DomainModel.AGGREGATES) {
             configurer.configureAggregate(cached(type, cache));
         }
-        // as AggregateConfiguration.aggregates registers them
-        configurer.registerCommandHandler(c -> new ApplicationCommandHandler(
-                c.repository(Opening.class), c.repository(Candidate.class), clock));
-        configurer.registerCommandHandler(c -> new OfferCommandHandler(
-                c.repository(Interview.class), c.repository(Candidate.class), clock));
-        configurer.registerCommandHandler(c -> new SigningCommandHandler(
-                c.repository(Opening.class), c.repository(Candidate.class), clock));
-        configurer.registerCommandHandler(c -> new PlacementCommandHandler(
-                c.repository(Candidate.class), c.repository(RetentionCase.class), clock));
-        configurer.registerCommandHandler(c -> new DriveRegistrationHandler(
-                c.repository(RecruitmentDrive.class), c.repository(Candidate.class), claims, clock));
-        configurer.registerCommandHandler(c -> new ReturneeConversionHandler(
-                c.repository(ReturneeRegisterEntry.class), c.repository(Candidate.class), claims));
-        configurer.registerCommandHandler(c -> new DriveCommandHandler(
-                c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
-        configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
-                c.repository(Candidate.class), c.repository(Rubric.class),
-                c.repository(ParticipantCalendar.class)));
-        configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
-                c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
-        configurer.registerCommandHandler(c -> new OutreachCommandHandler(
-                c.repository(ReturneeRegisterEntry.class), c.repository(OutreachCampaign.class)));
+        // as infra's AggregateConfiguration registers them
+        for (Function<DomainModel.Repositories, Object> handler : DomainModel.commandHandlers(claims, clock)) {
+            configurer.registerCommandHandler(c -> handler.apply(c::repository));
+        }
         axon = configurer.start();
         commands = axon.commandGateway();
     }

@@ -1,32 +1,11 @@
 package cn.talentportal.infra.axon;
 
-import cn.talentportal.domain.alert.JobAlerts;
-import cn.talentportal.domain.candidate.ApplicationCommandHandler;
-import cn.talentportal.domain.candidate.Candidate;
-import cn.talentportal.domain.candidate.OfferCommandHandler;
-import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.DomainModel;
 import cn.talentportal.domain.candidate.RegistrationClaims;
-import cn.talentportal.domain.candidate.SigningCommandHandler;
-import cn.talentportal.domain.drive.DriveCommandHandler;
-import cn.talentportal.domain.drive.DriveRegistrationHandler;
-import cn.talentportal.domain.drive.RecruitmentDrive;
-import cn.talentportal.domain.employer.EmployerUnit;
-import cn.talentportal.domain.interview.Interview;
-import cn.talentportal.domain.interview.InterviewSchedulingHandler;
-import cn.talentportal.domain.interview.ParticipantCalendar;
-import cn.talentportal.domain.interview.Rubric;
-import cn.talentportal.domain.notification.Notification;
-import cn.talentportal.domain.opening.Opening;
-import cn.talentportal.domain.outreach.OutreachCampaign;
-import cn.talentportal.domain.outreach.OutreachCommandHandler;
-import cn.talentportal.domain.outreach.ReturneeConversionHandler;
-import cn.talentportal.domain.outreach.ReturneeRegisterEntry;
-import cn.talentportal.domain.retention.AllowanceCommandHandler;
-import cn.talentportal.domain.retention.AllowancePolicy;
-import cn.talentportal.domain.retention.RetentionCase;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -50,10 +29,7 @@ import org.springframework.context.annotation.Bean;
 public class AggregateConfiguration {
 
     static final int SNAPSHOT_EVERY = 100;
-    static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
-            RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
-            OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class, JobAlerts.class,
-            Notification.class);
+    static final List<Class<?>> AGGREGATES = DomainModel.AGGREGATES;
 
     /**
      * The office's clock: dates (deadlines, signing days, milestones) are the office's dates whatever zone the server
@@ -90,27 +66,10 @@ public class AggregateConfiguration {
             for (Class<?> type : AGGREGATES) {
                 configurer.configureAggregate(configure(type, aggregateCache));
             }
-            configurer.registerCommandHandler(c -> new ApplicationCommandHandler(
-                    c.repository(Opening.class), c.repository(Candidate.class), clock));
-            configurer.registerCommandHandler(c -> new OfferCommandHandler(
-                    c.repository(Interview.class), c.repository(Candidate.class), clock));
-            configurer.registerCommandHandler(c -> new SigningCommandHandler(
-                    c.repository(Opening.class), c.repository(Candidate.class), clock));
-            configurer.registerCommandHandler(c -> new PlacementCommandHandler(
-                    c.repository(Candidate.class), c.repository(RetentionCase.class), clock));
-            configurer.registerCommandHandler(c -> new DriveRegistrationHandler(
-                    c.repository(RecruitmentDrive.class), c.repository(Candidate.class), registrationClaims, clock));
-            configurer.registerCommandHandler(c -> new ReturneeConversionHandler(
-                    c.repository(ReturneeRegisterEntry.class), c.repository(Candidate.class), registrationClaims));
-            configurer.registerCommandHandler(c -> new DriveCommandHandler(
-                    c.repository(Opening.class), c.repository(RecruitmentDrive.class)));
-            configurer.registerCommandHandler(c -> new InterviewSchedulingHandler(c.repository(Interview.class),
-                    c.repository(Candidate.class), c.repository(Rubric.class),
-                    c.repository(ParticipantCalendar.class)));
-            configurer.registerCommandHandler(c -> new AllowanceCommandHandler(
-                    c.repository(RetentionCase.class), c.repository(AllowancePolicy.class)));
-            configurer.registerCommandHandler(c -> new OutreachCommandHandler(
-                    c.repository(ReturneeRegisterEntry.class), c.repository(OutreachCampaign.class)));
+            for (Function<DomainModel.Repositories, Object> handler
+                    : DomainModel.commandHandlers(registrationClaims, clock)) {
+                configurer.registerCommandHandler(c -> handler.apply(c::repository));
+            }
         };
     }
 
