@@ -1,0 +1,92 @@
+package cn.talentportal.portal.audit;
+
+import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ScreeningDecision;
+import cn.talentportal.domain.drive.DriveKind;
+import cn.talentportal.domain.employer.EmployerType;
+import cn.talentportal.domain.interview.InterviewOutcome;
+import cn.talentportal.domain.interview.InterviewStatus;
+import cn.talentportal.domain.opening.OpeningStatus;
+import cn.talentportal.domain.opening.TalentCategory;
+import cn.talentportal.domain.outreach.OutreachChannel;
+import cn.talentportal.domain.outreach.OutreachResponse;
+import cn.talentportal.domain.retention.AllowanceType;
+import cn.talentportal.domain.retention.CardLevel;
+import cn.talentportal.domain.retention.ServiceType;
+import cn.talentportal.domain.shared.Education;
+import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.portal.shared.PortalFormats;
+import cn.talentportal.projections.application.ApplicationStatus;
+import cn.talentportal.projections.application.CandidateStage;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * How an auditor reads a stored value, on screen and in exports alike: enum constants by their translated labels
+ * (sector.HEALTH becomes 卫生健康), instants in the office's zone, numbers and dates in the reader's locale.
+ */
+final class AuditValues {
+
+    static final Map<Class<?>, String> ENUM_LABELS = Map.ofEntries(
+            Map.entry(Education.class, "education."), Map.entry(CandidateSource.class, "source."),
+            Map.entry(Sector.class, "sector."), Map.entry(TalentCategory.class, "category."),
+            Map.entry(EmployerType.class, "employerType."), Map.entry(OpeningStatus.class, "status."),
+            Map.entry(DriveKind.class, "driveKind."), Map.entry(InterviewOutcome.class, "outcome."),
+            Map.entry(InterviewStatus.class, "interviewStatus."), Map.entry(AllowanceType.class, "allowanceType."),
+            Map.entry(ServiceType.class, "serviceType."), Map.entry(CardLevel.class, "cardLevel."),
+            Map.entry(OutreachChannel.class, "outreachChannel."), Map.entry(OutreachResponse.class, "outreachResponse."),
+            Map.entry(ScreeningDecision.class, "screening."), Map.entry(CandidateStage.class, "stage."),
+            Map.entry(ApplicationStatus.class, "applicationStatus."));
+
+    private final BiFunction<String, Object[], String> translate;
+    private final Locale locale;
+
+    /** @param translate a message key and its arguments to the reader's language (a component's getTranslation) */
+    AuditValues(BiFunction<String, Object[], String> translate, Locale locale) {
+        this.translate = translate;
+        this.locale = locale;
+    }
+
+    String text(String key, Object... args) {
+        return translate.apply(key, args);
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(this::format).sorted()
+                    .collect(Collectors.joining(locale.getLanguage().equals("zh") ? "、" : ", "));
+        }
+        if (value instanceof Enum<?> constant) {
+            String prefix = ENUM_LABELS.get(constant.getDeclaringClass());
+            return prefix == null ? constant.name() : text(prefix + constant.name());
+        }
+        if (value instanceof Boolean yes) {
+            return text(yes ? "audit.yes" : "audit.no");
+        }
+        if (value instanceof Instant instant) {
+            return PortalFormats.dateTime(instant, locale);
+        }
+        if (value instanceof LocalDate date) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        }
+        if (value instanceof Number number) {
+            return NumberFormat.getNumberInstance(locale).format(number);
+        }
+        return String.valueOf(value);
+    }
+}
