@@ -84,6 +84,9 @@ final class AuditValues {
         if (value instanceof LocalDate date) {
             return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
         }
+        if (value instanceof Integer || value instanceof Long) {
+            return String.valueOf(value); // years, counts, yuan amounts: no grouping (2026, not 2,026)
+        }
         if (value instanceof Number number) {
             return NumberFormat.getNumberInstance(locale).format(number);
         }

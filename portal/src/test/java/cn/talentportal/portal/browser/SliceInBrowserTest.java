@@ -356,21 +356,17 @@ class SliceInBrowserTest extends PortalTestBase {
         return card.first();
     }
 
-    /** Finds the candidate, selects them and reads their history; reopens the page until the application shows. */
+    /** Finds the candidate, opens their history and reads it; reloads the history until the application shows. */
     private List<List<String>> auditHistoryOf(String name) {
-        Runnable findAndSelect = () -> {
-            fillField("audit-search", name);
-            gridCell("audit-candidates", name).click();
-            page.locator("#audit-history").waitFor();
-        };
-        findAndSelect.run();
+        fillField("audit-search", name);
+        gridCell("audit-candidates", name).click();
+        page.locator("#audit-history").waitFor();
         return waitFor(() -> {
             List<List<String>> rows = gridRows("audit-history");
             return rows.stream().anyMatch(r -> r.contains("提交岗位申请")) ? rows : null;
         }, Duration.ofSeconds(15), () -> {
             reload();
-            page.locator("#audit-search").waitFor();
-            findAndSelect.run();
+            page.locator("#audit-history").waitFor();
         }, "the application in " + name + "'s history");
     }
 
