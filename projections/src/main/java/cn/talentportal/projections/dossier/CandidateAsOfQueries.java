@@ -1,11 +1,13 @@
 package cn.talentportal.projections.dossier;
 
 import cn.talentportal.projections.dossier.DossierQueries.FindCandidateAsOf;
-import java.util.List;
 import java.util.Objects;
-import org.axonframework.eventhandling.DomainEventMessage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +16,19 @@ import org.springframework.stereotype.Component;
  * aggregate's state at its latest event, not as of an earlier instant.
  */
 @Component
-public class CandidateAsOfQueries {
+public class CandidateAsOfQueries implements DisposableBean {
 
-    private final EventStore eventStore;
+    /** Streams read at once per reconstruction: round trips to the store overlap, two cores stay enough. */
+    static final int READERS = 4;
+
     private final CandidateStreamsProjection candidateStreams;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, Thread.ofPlatform()
+            .name("as-of-reader-", 0).daemon(true).factory());
+    private final SettledStreams streams;
 
     public CandidateAsOfQueries(EventStore eventStore, CandidateStreamsProjection candidateStreams) {
-        this.eventStore = eventStore;
         this.candidateStreams = candidateStreams;
+        this.streams = new SettledStreams(eventStore, readers, () -> GenericEventMessage.clock.instant());
     }
 
     @QueryHandler
@@ -29,17 +36,11 @@ public class CandidateAsOfQueries {
         Objects.requireNonNull(query.candidateId(), "candidateId");
         Objects.requireNonNull(query.asOf(), "asOf");
         return CandidateReplay.asOf(query.candidateId(), query.asOf(), candidateStreams.linkedTo(query.candidateId()),
-                this::read);
+                streams.asOf(query.asOf()));
     }
 
-    private List<ReplayedEvent> read(String aggregateId) {
-        return eventStore.readEvents(aggregateId, 0).asStream()
-                .map(CandidateAsOfQueries::replayed)
-                .toList();
-    }
-
-    private static ReplayedEvent replayed(DomainEventMessage<?> event) {
-        return new ReplayedEvent(event.getAggregateIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
-                event.getPayload());
+    @Override
+    public void destroy() {
+        readers.shutdownNow();
     }
 }

@@ -75,9 +75,11 @@ import cn.talentportal.projections.interview.InterviewState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +105,13 @@ public final class CandidateReplay {
     @FunctionalInterface
     public interface EventStreams {
         List<ReplayedEvent> read(String aggregateId);
+
+        /** Several streams, by id; a store may read them concurrently. */
+        default Map<String, List<ReplayedEvent>> readAll(Collection<String> aggregateIds) {
+            Map<String, List<ReplayedEvent>> streams = new LinkedHashMap<>();
+            aggregateIds.forEach(id -> streams.put(id, read(id)));
+            return streams;
+        }
     }
 
     private static final Set<CandidateSource> DRIVE_CHANNELS =
@@ -112,7 +121,9 @@ public final class CandidateReplay {
     private final Instant asOf;
     private final EventStreams streams;
     private final List<ReplayedEvent> used = new ArrayList<>();
-    private final Map<String, List<ReplayedEvent>> policyStreams = new HashMap<>();
+    /** Every stream read so far, cut at {@code asOf}. */
+    private final Map<String, List<ReplayedEvent>> read = new HashMap<>();
+    private final Set<String> policiesUsed = new HashSet<>();
 
     private CandidateReplay(String candidateId, Instant asOf, EventStreams streams) {
         this.candidateId = candidateId;
@@ -126,6 +137,8 @@ public final class CandidateReplay {
     }
 
     private CandidateDossier dossier(LinkedStreams linked) {
+        String calendarId = ParticipantCalendar.calendarIdOf(candidateId);
+        fetch(List.of(candidateId, calendarId));
         List<ReplayedEvent> own = upToAsOf(candidateId);
         if (own.isEmpty()) {
             return CandidateDossier.notYetRegistered(candidateId, asOf);
@@ -134,6 +147,14 @@ public final class CandidateReplay {
         Profile profile = new Profile();
         Map<String, Application> applications = new LinkedHashMap<>();
         own.forEach(event -> foldCandidate(event, profile, applications));
+        // every stream named so far, read at once
+        Set<String> named = new LinkedHashSet<>();
+        named.addAll(interviewIds(applications, linked));
+        named.addAll(driveIds(profile, linked));
+        named.addAll(registerEntryIds(profile, linked));
+        applications.values().forEach(application -> named.add(application.openingId));
+        named.addAll(retentionCaseIds(applications, linked));
+        fetch(named);
 
         Map<String, Interview> interviews = interviews(applications, linked);
         List<Drive> drives = drives(profile, linked);
@@ -179,8 +200,18 @@ public final class CandidateReplay {
         return new CandidateDossier(candidateId, asOf, sections, policyChecks, events);
     }
 
+    /** Reads the streams not read yet, in one go. */
+    private void fetch(Collection<String> aggregateIds) {
+        List<String> missing = aggregateIds.stream().filter(id -> !read.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            streams.readAll(missing).forEach((id, events) -> read.put(id,
+                    events.stream().filter(event -> !event.timestamp().isAfter(asOf)).toList()));
+        }
+    }
+
     private List<ReplayedEvent> upToAsOf(String aggregateId) {
-        return streams.read(aggregateId).stream().filter(event -> !event.timestamp().isAfter(asOf)).toList();
+        fetch(List.of(aggregateId));
+        return read.getOrDefault(aggregateId, List.of());
     }
 
     // the candidate's own stream
@@ -240,19 +271,23 @@ public final class CandidateReplay {
 
     // the streams that name the candidate
 
-    private Map<String, Interview> interviews(Map<String, Application> applications, LinkedStreams linked) {
+    /** Booked on the candidate's calendar, named by an offer, or linked by the index. */
+    private Set<String> interviewIds(Map<String, Application> applications, LinkedStreams linked) {
         Set<String> ids = new LinkedHashSet<>();
-        List<ReplayedEvent> calendar = upToAsOf(ParticipantCalendar.calendarIdOf(candidateId));
-        used.addAll(calendar);
-        calendar.stream().map(ReplayedEvent::payload)
+        upToAsOf(ParticipantCalendar.calendarIdOf(candidateId)).stream().map(ReplayedEvent::payload)
                 .filter(InterviewSlotBooked.class::isInstance).map(InterviewSlotBooked.class::cast)
                 .filter(booked -> candidateId.equals(booked.participantId()))
                 .forEach(booked -> ids.add(booked.interviewId()));
         applications.values().stream().filter(a -> a.offerInterviewId != null)
                 .forEach(a -> ids.add(a.offerInterviewId));
         ids.addAll(new TreeSet<>(linked.interviews()));
+        return ids;
+    }
+
+    private Map<String, Interview> interviews(Map<String, Application> applications, LinkedStreams linked) {
+        used.addAll(upToAsOf(ParticipantCalendar.calendarIdOf(candidateId)));
         Map<String, Interview> interviews = new LinkedHashMap<>();
-        for (String id : ids) {
+        for (String id : interviewIds(applications, linked)) {
             List<ReplayedEvent> events = upToAsOf(id);
             if (!events.isEmpty() && events.get(0).payload() instanceof InterviewScheduled scheduled
                     && candidateId.equals(scheduled.candidateId())) {
@@ -265,15 +300,20 @@ public final class CandidateReplay {
         return interviews;
     }
 
-    private List<Drive> drives(Profile profile, LinkedStreams linked) {
+    /** The drive of the channel, and the drives linked by the index. */
+    private static Set<String> driveIds(Profile profile, LinkedStreams linked) {
         Set<String> ids = new LinkedHashSet<>();
         if (profile.channel != null && DRIVE_CHANNELS.contains(profile.channel.source())
                 && profile.channel.reference() != null) {
             ids.add(profile.channel.reference());
         }
         ids.addAll(new TreeSet<>(linked.drives()));
+        return ids;
+    }
+
+    private List<Drive> drives(Profile profile, LinkedStreams linked) {
         List<Drive> drives = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : driveIds(profile, linked)) {
             List<ReplayedEvent> events = upToAsOf(id);
             if (!events.isEmpty() && events.get(0).payload() instanceof DrivePlanned) {
                 Drive drive = new Drive(id, candidateId);
@@ -288,15 +328,20 @@ public final class CandidateReplay {
         return drives;
     }
 
-    private List<RegisterEntry> registerEntries(Profile profile, LinkedStreams linked) {
+    /** The register entry of the channel, and those linked by the index. */
+    private static Set<String> registerEntryIds(Profile profile, LinkedStreams linked) {
         Set<String> ids = new LinkedHashSet<>();
         if (profile.channel != null && profile.channel.source() == CandidateSource.RETURNEE_REGISTER
                 && profile.channel.reference() != null) {
             ids.add(profile.channel.reference());
         }
         ids.addAll(new TreeSet<>(linked.registerEntries()));
+        return ids;
+    }
+
+    private List<RegisterEntry> registerEntries(Profile profile, LinkedStreams linked) {
         List<RegisterEntry> entries = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : registerEntryIds(profile, linked)) {
             List<ReplayedEvent> events = upToAsOf(id);
             if (!events.isEmpty() && events.get(0).payload() instanceof NativeAddedToRegister) {
                 RegisterEntry entry = new RegisterEntry(id);
@@ -323,32 +368,43 @@ public final class CandidateReplay {
         return openings;
     }
 
-    private Map<String, RetentionCase> retentionCases(Map<String, Application> applications, LinkedStreams linked) {
+    /** The case each placement opened, and those linked by the index. */
+    private static Set<String> retentionCaseIds(Map<String, Application> applications, LinkedStreams linked) {
         Set<String> ids = new LinkedHashSet<>();
         applications.values().stream().filter(a -> a.placement != null)
                 .forEach(a -> ids.add(PlacementCommandHandler.retentionCaseIdOf(a.applicationId)));
         ids.addAll(new TreeSet<>(linked.retentionCases()));
-        Map<String, RetentionCase> cases = new LinkedHashMap<>();
-        for (String id : ids) {
+        return ids;
+    }
+
+    private Map<String, RetentionCase> retentionCases(Map<String, Application> applications, LinkedStreams linked) {
+        Map<String, List<ReplayedEvent>> ofCandidate = new LinkedHashMap<>();
+        for (String id : retentionCaseIds(applications, linked)) {
             List<ReplayedEvent> events = upToAsOf(id);
             if (!events.isEmpty() && events.get(0).payload() instanceof RetentionCaseOpened opened
                     && candidateId.equals(opened.candidateId())) {
-                used.addAll(events);
-                RetentionCase retention = new RetentionCase(id);
-                events.forEach(event -> retention.fold(event, this));
-                cases.put(id, retention);
+                ofCandidate.put(id, events);
             }
+        }
+        // the policies the grants name, read at once
+        fetch(ofCandidate.values().stream().flatMap(List::stream).map(ReplayedEvent::payload)
+                .filter(AllowanceGranted.class::isInstance).map(e -> ((AllowanceGranted) e).policyId()).toList());
+        Map<String, RetentionCase> cases = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ReplayedEvent>> stream : ofCandidate.entrySet()) {
+            used.addAll(stream.getValue());
+            RetentionCase retention = new RetentionCase(stream.getKey());
+            stream.getValue().forEach(event -> retention.fold(event, this));
+            cases.put(stream.getKey(), retention);
         }
         return cases;
     }
 
     /** The versions of a policy known when a grant was decided, replayed from the policy's own stream. */
     private List<PolicyVersion> policyAsOf(String policyId, Instant decidedAt) {
-        List<ReplayedEvent> events = policyStreams.computeIfAbsent(policyId, id -> {
-            List<ReplayedEvent> read = upToAsOf(id);
-            used.addAll(read);
-            return read;
-        });
+        List<ReplayedEvent> events = upToAsOf(policyId);
+        if (policiesUsed.add(policyId)) {
+            used.addAll(events);
+        }
         List<PolicyVersion> versions = new ArrayList<>();
         for (ReplayedEvent event : events) {
             if (event.timestamp().isAfter(decidedAt)) {
