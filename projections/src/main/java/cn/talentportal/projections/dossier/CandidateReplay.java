@@ -14,6 +14,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.OfferExpired;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
 import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
@@ -163,7 +164,7 @@ public final class CandidateReplay {
         Map<String, RetentionCase> cases = retentionCases(applications, linked);
 
         List<DossierSection> sections = new ArrayList<>();
-        sections.add(profile.section(candidateId));
+        sections.add(profile.section());
         entries.forEach(entry -> sections.add(entry.section()));
         drives.stream().sorted(Comparator.comparing(Drive::since)).forEach(drive -> sections.add(drive.section()));
         Set<String> openingsShown = new LinkedHashSet<>();
@@ -472,7 +473,7 @@ public final class CandidateReplay {
             return channel == null ? null : channel.reference();
         }
 
-        DossierSection section(String candidateId) {
+        DossierSection section() {
             Lines lines = new Lines("profile")
                     .add("fullName", "field.fullName", fullName)
                     .add("phone", "field.phone", phone)
@@ -507,7 +508,7 @@ public final class CandidateReplay {
         String withdrawalReason;
         Instant offerExtendedAt;
         String offerInterviewId;
-        cn.talentportal.domain.candidate.OfferTerms offer;
+        OfferTerms offer;
         String verdictReason;
         String declineReason;
         ContractSigned contract;
