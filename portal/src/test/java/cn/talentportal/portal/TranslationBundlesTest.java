@@ -93,7 +93,13 @@ class TranslationBundlesTest {
                 Map.entry("screening.", cn.talentportal.domain.candidate.ScreeningDecision.class),
                 Map.entry("role.", cn.talentportal.portal.security.Role.class),
                 Map.entry("stage.", cn.talentportal.projections.application.CandidateStage.class),
-                Map.entry("applicationStatus.", cn.talentportal.projections.application.ApplicationStatus.class));
+                Map.entry("applicationStatus.", cn.talentportal.projections.application.ApplicationStatus.class),
+                Map.entry("personalData.", cn.talentportal.domain.privacy.PersonalDataCategory.class),
+                Map.entry("exportFormat.", cn.talentportal.domain.privacy.ExportFormat.class),
+                Map.entry("policyVerdict.", cn.talentportal.projections.dossier.PolicyVerdict.class),
+                Map.entry("requestState.", cn.talentportal.projections.dossier.RequestState.class),
+                Map.entry("dossier.change.", cn.talentportal.projections.dossier.DossierDiff.Kind.class),
+                Map.entry("accessKind.", cn.talentportal.projections.privacy.AccessTrailEntry.Kind.class));
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");

@@ -14,6 +14,8 @@ import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.interview.InterviewCommands.CancelInterview;
 import cn.talentportal.domain.interview.InterviewCommands.RescheduleInterview;
 import cn.talentportal.domain.interview.InterviewSlot;
+import cn.talentportal.domain.privacy.PersonalDataCategory;
+import cn.talentportal.domain.privacy.PrivacyCommands.RecordPersonalDataAccess;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
 import cn.talentportal.domain.retention.AllowanceType;
 import cn.talentportal.domain.retention.RetentionCommands.AllocateApartment;
@@ -40,12 +42,14 @@ import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
 import cn.talentportal.projections.application.CandidateStage;
 import cn.talentportal.projections.application.OpeningPipeline;
+import cn.talentportal.projections.dossier.CandidateStreamsProjection;
 import cn.talentportal.projections.drive.DriveConversion;
 import cn.talentportal.projections.drive.DriveConversionProjection;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversion;
 import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
+import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
 import cn.talentportal.projections.retention.RetentionQueries.FindCaseload;
@@ -98,6 +102,8 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("openings", List.of("openings"));
         READ_MODELS.put("employers", List.of("employer_units"));
         READ_MODELS.put("candidates", List.of("candidates"));
+        READ_MODELS.put("candidate-streams", List.of(CandidateStreamsProjection.COLLECTION));
+        READ_MODELS.put("personal-data-access", List.of(PersonalDataAccessProjection.COLLECTION));
     }
 
     @Autowired Commands commands;
@@ -232,6 +238,8 @@ class ReadModelReplayTest extends PortalTestBase {
                 specialist.displayName(), LocalDate.now(clock), "适应良好", List.of("通勤不便")));
         clock.advance(Duration.ofDays(366));
         deadlines.pollNow();
+        actAs(school.admin());
+        commands.send(new RecordPersonalDataAccess(wangId, "王小雨", PersonalDataCategory.FULL_HISTORY, "年度审计抽查"));
         actAsNobody();
         return new Journey(school, openingId, driveId, wang, wangApplication, liApplication, zhaoInterview, caseId,
                 specialist, startDate.getYear());

@@ -43,8 +43,9 @@ public enum ApplicationStatus {
     /**
      * The status from the application's own last step (set by the candidate's events) and its interviews (their
      * own stream): before an offer or a closing step, the most recently scheduled interview tells where it stands.
+     * Public for the as-of replay (dossier), which must say the same as the read model.
      */
-    static ApplicationStatus of(ApplicationStatus lastStep, List<InterviewState> interviews) {
+    public static ApplicationStatus of(ApplicationStatus lastStep, List<InterviewState> interviews) {
         if (lastStep != SUBMITTED && lastStep != SCREENED_IN) {
             return lastStep;
         }

@@ -25,7 +25,9 @@ public class CandidateHistoryQueries {
 
     @QueryHandler
     public List<HistoryEntry> handle(FindCandidateHistory query) {
-        return eventStore.readEvents(query.candidateId()).asStream()
+        // from the first event: readEvents(id) alone starts with the latest snapshot (the aggregate's state, not an
+        // event) once the stream is long enough to be snapshotted, and leaves out the events it covers
+        return eventStore.readEvents(query.candidateId(), 0).asStream()
                 .map(CandidateHistoryQueries::entry)
                 .toList();
     }
