@@ -1,6 +1,8 @@
 package cn.talentportal.infra.eventstore.chain;
 
 import cn.talentportal.infra.eventstore.EventChainHash;
+import cn.talentportal.infra.eventstore.EventSerializers;
+import cn.talentportal.infra.eventstore.MongoLookupEventStorageEngine;
 import cn.talentportal.infra.eventstore.StoredEvent;
 import cn.talentportal.infra.eventstore.StoredEventCodec;
 import cn.talentportal.infra.readmodels.JourneyEventSeeder;
@@ -80,8 +82,37 @@ class ChainVerificationBenchmark {
                     (System.nanoTime() - start) / 1e6, Double.NaN);
 
             row("hash computation alone (µs per event, as on append)", hashMicros(mongo), Double.NaN);
+            measureLinkLookups(mongo, chain.verifier());
         }
         System.out.println("\n=== Event hash chain benchmark (embedded server, H2 file backend) ===\n" + table);
+    }
+
+    /**
+     * 1-event commits continuing existing aggregates (sequence 1 after 0), the previous link from the engine's cache
+     * (warm: the same engine appended sequence 0) or from a stream-key lookup (cache off), alternated twice.
+     */
+    private void measureLinkLookups(EmbeddedMongo mongo, EventChainVerifier verifier) {
+        int count = Integer.getInteger("benchmark.chainLinkAppends", 2000);
+        MongoLookupEventStorageEngine noCache = MongoLookupEventStorageEngine.builder().mongoDatabase(mongo.database)
+                .eventSerializer(EventSerializers.jackson()).snapshotSerializer(EventSerializers.snapshots())
+                .durability(mongo.durability()).chainLinkCacheSize(0).build();
+        MongoLookupEventStorageEngine cached = mongo.engine();
+        for (int round = 1; round <= 2; round++) {
+            for (boolean useCache : new boolean[]{true, false}) {
+                MongoLookupEventStorageEngine engine = useCache ? cached : noCache;
+                String prefix = "link-" + round + "-" + useCache + "-";
+                for (int i = 0; i < count; i++) {
+                    cached.appendEvents(List.of(ChainTestStore.note(prefix + i, 0)));
+                }
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    engine.appendEvents(List.of(ChainTestStore.note(prefix + i, 1)));
+                }
+                row("round " + round + ": append sequence 1 in 1-event commits, previous link from "
+                        + (useCache ? "the cache" : "a lookup") + " (events/s)", perSecond(count, start), Double.NaN);
+            }
+        }
+        assertThat(verifier.verifyStore().breaks()).isEmpty();
     }
 
     /** The first {@code count} aggregates of the store (by global index). */
