@@ -29,11 +29,19 @@ final class AggregateStreamReader {
     private final MongoCollection<StoredEvent> events;
     private final int firstBatchSize;
     private final int maxBatchSize;
+    private final ChainLinkCache chainLinks;
 
     AggregateStreamReader(MongoCollection<StoredEvent> events, int firstBatchSize, int maxBatchSize) {
+        this(events, firstBatchSize, maxBatchSize, new ChainLinkCache(0));
+    }
+
+    /** @param chainLinks told the last link of every batch read, for the next append's chain link */
+    AggregateStreamReader(MongoCollection<StoredEvent> events, int firstBatchSize, int maxBatchSize,
+                          ChainLinkCache chainLinks) {
         this.events = events;
         this.firstBatchSize = firstBatchSize;
         this.maxBatchSize = Math.max(firstBatchSize, maxBatchSize);
+        this.chainLinks = chainLinks;
     }
 
     Stream<StoredEvent> read(String aggregateIdentifier, long firstSequenceNumber) {
@@ -131,6 +139,10 @@ final class AggregateStreamReader {
         }
         List<StoredEvent> found = events.find(Filters.in(EventFields.STREAM_KEY, keys)).into(new ArrayList<>(count));
         found.sort(BY_SEQUENCE);
+        if (!found.isEmpty()) {
+            StoredEvent last = found.get(found.size() - 1);
+            chainLinks.record(aggregateIdentifier, last.sequenceNumber(), last.hash());
+        }
         return found;
     }
 }

@@ -22,12 +22,18 @@ import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.mongodb.client.model.Projections;
 
 import javax.annotation.Nonnull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -54,6 +60,8 @@ import static cn.talentportal.infra.eventstore.EventFields.*;
 public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
+    private static final Bson LINK_ONLY = Projections.include(SEQUENCE_NUMBER, HASH);
+    private static final Logger logger = LoggerFactory.getLogger(MongoLookupEventStorageEngine.class);
 
     private final MongoCollection<StoredEvent> events;
     private final MongoCollection<Document> snapshots;
@@ -62,6 +70,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
     private final TrackedEventReader trackedReader;
     private final AppendDurability durability;
     private final int batchSize;
+    private final ChainLinkCache chainLinks;
 
     protected MongoLookupEventStorageEngine(Builder builder) {
         super(builder);
@@ -69,7 +78,9 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         this.events = database.getCollection(EVENTS_COLLECTION, StoredEvent.class);
         this.snapshots = database.getCollection(SNAPSHOTS_COLLECTION);
         this.sequence = new GlobalIndexSequence(database.getCollection(SEQUENCE_COLLECTION));
-        this.aggregateReader = new AggregateStreamReader(events, builder.aggregateBatchSize, builder.aggregateBatchSize);
+        this.chainLinks = new ChainLinkCache(builder.chainLinkCacheSize);
+        this.aggregateReader = new AggregateStreamReader(events, builder.aggregateBatchSize, builder.aggregateBatchSize,
+                chainLinks);
         this.trackedReader = new TrackedEventReader(events, sequence, builder.gapTimeout, builder.maxGapOffset);
         this.durability = builder.durability;
         this.batchSize = builder.batchSize;
@@ -104,11 +115,49 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         } catch (MongoException e) {
             throw new EventStoreException("Could not allocate global indexes for " + toStore.size() + " events", e);
         }
+        Map<String, StoredEvent> lastOfAggregate = new HashMap<>();
         for (int i = 0; i < toStore.size(); i++) {
-            toStore.set(i, toStore.get(i).withGlobalIndex(firstIndex + i));
+            StoredEvent event = toStore.get(i).withGlobalIndex(firstIndex + i);
+            event = event.linkedAfter(previousLink(event, lastOfAggregate));
+            if (event.belongsToAggregate()) {
+                lastOfAggregate.put(event.aggregateIdentifier(), event);
+            }
+            toStore.set(i, event);
         }
         insert(toStore, eventMessages);
+        for (StoredEvent last : lastOfAggregate.values()) {
+            chainLinks.record(last.aggregateIdentifier(), last.sequenceNumber(), last.hash());
+        }
         durability.afterAppend();
+    }
+
+    /**
+     * The hash chain link an event is appended after (decision 0015): genesis for an aggregate's first event (and for
+     * events without an aggregate), the previous event of the same commit, the link cache, or else one exact lookup
+     * of the stream key of the event before.
+     */
+    private String previousLink(StoredEvent event, Map<String, StoredEvent> lastOfAggregate) {
+        if (!event.belongsToAggregate() || event.sequenceNumber() == 0) {
+            return EventChainHash.GENESIS;
+        }
+        StoredEvent inCommit = lastOfAggregate.get(event.aggregateIdentifier());
+        if (inCommit != null && inCommit.sequenceNumber() == event.sequenceNumber() - 1) {
+            return inCommit.hash();
+        }
+        String cached = chainLinks.linkBefore(event.aggregateIdentifier(), event.sequenceNumber());
+        if (cached != null) {
+            return cached;
+        }
+        StoredEvent before = events.find(Filters.eq(STREAM_KEY,
+                        StoredEvent.streamKey(event.aggregateIdentifier(), event.sequenceNumber() - 1)))
+                .projection(LINK_ONLY).first();
+        if (before == null || before.hash() == null) {
+            // Appending after a missing or never sealed event: link to genesis, and let verification report the gap.
+            logger.warn("Hash chain: no linked event {}/{} before the appended one; linking it to genesis",
+                    event.aggregateIdentifier(), event.sequenceNumber() - 1);
+            return EventChainHash.GENESIS;
+        }
+        return before.hash();
     }
 
     private void insert(List<StoredEvent> toStore, List<? extends EventMessage<?>> eventMessages) {
@@ -270,6 +319,7 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         private int maxGapOffset = 10_000;
         private AppendDurability durability = AppendDurability.NONE;
         private WriteConcern writeConcern = WriteConcern.ACKNOWLEDGED;
+        private int chainLinkCacheSize = 10_000;
 
         protected Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -318,6 +368,15 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         /** Write concern of the event collections (default acknowledged; majority + journal on a replica set). */
         public Builder writeConcern(WriteConcern writeConcern) {
             this.writeConcern = writeConcern;
+            return this;
+        }
+
+        /** Aggregates whose last hash chain link is kept in memory for the next append (default 10,000). */
+        public Builder chainLinkCacheSize(int chainLinkCacheSize) {
+            if (chainLinkCacheSize < 0) {
+                throw new IllegalArgumentException("chainLinkCacheSize must not be negative");
+            }
+            this.chainLinkCacheSize = chainLinkCacheSize;
             return this;
         }
 

@@ -17,13 +17,13 @@ import static cn.talentportal.infra.eventstore.EventFields.*;
  * Reads and writes {@link StoredEvent} straight from and to BSON, without building an intermediate
  * {@code org.bson.Document} (a map per event) on the hot append and replay paths.
  */
-final class StoredEventCodec implements Codec<StoredEvent> {
+public final class StoredEventCodec implements Codec<StoredEvent> {
 
     private static final CodecRegistry REGISTRY = CodecRegistries.fromRegistries(
             CodecRegistries.fromCodecs(new StoredEventCodec()), MongoClientSettings.getDefaultCodecRegistry());
 
     /** The database as seen with this codec: collections of {@link StoredEvent} next to plain documents. */
-    static MongoDatabase withCodec(MongoDatabase database) {
+    public static MongoDatabase withCodec(MongoDatabase database) {
         return database.withCodecRegistry(REGISTRY);
     }
 
@@ -43,6 +43,11 @@ final class StoredEventCodec implements Codec<StoredEvent> {
         writeOptional(writer, PAYLOAD_REVISION, event.payloadRevision());
         writer.writeString(PAYLOAD, event.payload());
         writer.writeString(META_DATA, event.metaData());
+        if (event.sealedAtMillis() != null) {
+            writer.writeDateTime(SEALED_AT, event.sealedAtMillis());
+        }
+        writeOptional(writer, PREVIOUS_HASH, event.previousHash());
+        writeOptional(writer, HASH, event.hash());
         writer.writeEndDocument();
     }
 
@@ -54,6 +59,15 @@ final class StoredEventCodec implements Codec<StoredEvent> {
 
     @Override
     public StoredEvent decode(BsonReader reader, DecoderContext context) {
+        return read(reader, null);
+    }
+
+    /**
+     * Reads one event document.
+     *
+     * @param streamKey told the document's {@code streamKey} when not null (the chain verifier checks it)
+     */
+    public static StoredEvent read(BsonReader reader, java.util.function.Consumer<String> streamKey) {
         long globalIndex = -1;
         String aggregateIdentifier = null;
         long sequenceNumber = 0;
@@ -64,6 +78,9 @@ final class StoredEventCodec implements Codec<StoredEvent> {
         String payloadRevision = null;
         String payload = null;
         String metaData = null;
+        Long sealedAt = null;
+        String previousHash = null;
+        String hash = null;
 
         reader.readStartDocument();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
@@ -83,6 +100,13 @@ final class StoredEventCodec implements Codec<StoredEvent> {
                     }
                 }
                 case AGGREGATE_IDENTIFIER -> aggregateIdentifier = reader.readString();
+                case STREAM_KEY -> {
+                    if (streamKey != null && bsonType == BsonType.STRING) {
+                        streamKey.accept(reader.readString());
+                    } else {
+                        reader.skipValue();
+                    }
+                }
                 case SEQUENCE_NUMBER -> sequenceNumber = readLong(reader, bsonType);
                 case TYPE -> type = reader.readString();
                 case EVENT_IDENTIFIER -> eventIdentifier = reader.readString();
@@ -91,12 +115,15 @@ final class StoredEventCodec implements Codec<StoredEvent> {
                 case PAYLOAD_REVISION -> payloadRevision = reader.readString();
                 case PAYLOAD -> payload = reader.readString();
                 case META_DATA -> metaData = reader.readString();
+                case SEALED_AT -> sealedAt = reader.readDateTime();
+                case PREVIOUS_HASH -> previousHash = reader.readString();
+                case HASH -> hash = reader.readString();
                 default -> reader.skipValue();
             }
         }
         reader.readEndDocument();
         return new StoredEvent(globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, timestamp,
-                payloadType, payloadRevision, payload, metaData);
+                payloadType, payloadRevision, payload, metaData, sealedAt, previousHash, hash);
     }
 
     private static long readLong(BsonReader reader, BsonType bsonType) {

@@ -71,7 +71,7 @@ import org.axonframework.messaging.MetaData;
  * (calendar bookings included), and for the recommended ones offered, signed, placed and followed by the retention
  * office to the first-year milestone. About 13 events per candidate, with the audit metadata commands carry.
  */
-final class JourneyEventSeeder {
+public final class JourneyEventSeeder {
 
     private static final Sector[] SECTORS = Sector.values();
     private static final List<Criterion> RUBRIC = List.of(new Criterion("subject", "专业知识", 6, 10),
@@ -91,12 +91,12 @@ final class JourneyEventSeeder {
     long applications;
     long placements;
 
-    JourneyEventSeeder(MongoLookupEventStorageEngine engine) {
+    public JourneyEventSeeder(MongoLookupEventStorageEngine engine) {
         this.engine = engine;
     }
 
     /** Appends at least {@code size} events, 10,000 per commit as in the event store benchmark. */
-    long seed(int size) {
+    public long seed(int size) {
         int units = Math.max(5, size / 20_000);
         for (int u = 0; u < units; u++) {
             String unitId = "unit-" + u;
