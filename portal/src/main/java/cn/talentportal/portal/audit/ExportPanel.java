@@ -1,6 +1,8 @@
 package cn.talentportal.portal.audit;
 
+import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.audit.export.ExportUnavailableException;
+import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.candidate.CandidateSummary;
 import com.vaadin.flow.component.UI;
@@ -27,14 +29,17 @@ class ExportPanel extends VerticalLayout {
 
     private final AuditExports exports;
     private final CandidateSummary candidate;
+    private final String reason;
     private final DateTimePicker asOf = new DateTimePicker();
     // read on the download request, outside the UI lock: a snapshot the UI thread keeps current
     private volatile Instant chosenInstant;
     private volatile Locale locale;
 
-    ExportPanel(AuditExports exports, CandidateSummary candidate) {
+    /** @param reason why the auditor opened the candidate, recorded with each export */
+    ExportPanel(AuditExports exports, CandidateSummary candidate, String reason) {
         this.exports = exports;
         this.candidate = candidate;
+        this.reason = reason;
         this.locale = getLocale();
         setPadding(false);
         asOf.setId("export-as-of");
@@ -61,11 +66,15 @@ class ExportPanel extends VerticalLayout {
     private void write(DownloadEvent event, String extension, String contentType, Exporter export)
             throws IOException {
         try {
-            byte[] file = export.apply(candidate, chosenInstant, locale);
+            byte[] file = export.apply(candidate, chosenInstant, locale, reason);
             event.setFileName(candidate.fullName() + "-" + candidate.candidateId() + "." + extension);
             event.setContentType(contentType);
             event.setContentLength(file.length);
             event.getOutputStream().write(file);
+        } catch (DomainRuleViolation refusal) {
+            // not recorded, so not handed out
+            event.getResponse().setStatus(409);
+            event.getUI().access(() -> Notices.refused(refusal));
         } catch (ExportUnavailableException unavailable) {
             event.getResponse().setStatus(503);
             UI ui = event.getUI();
@@ -85,6 +94,6 @@ class ExportPanel extends VerticalLayout {
 
     @FunctionalInterface
     interface Exporter {
-        byte[] apply(CandidateSummary candidate, Instant asOf, Locale locale);
+        byte[] apply(CandidateSummary candidate, Instant asOf, Locale locale, String reason);
     }
 }

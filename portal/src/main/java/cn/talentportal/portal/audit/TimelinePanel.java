@@ -3,6 +3,8 @@ package cn.talentportal.portal.audit;
 import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.candidate.HistoryEntry;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +37,7 @@ class TimelinePanel extends VerticalLayout {
     private final DateTimePicker to = new DateTimePicker();
     private final Span count = new Span();
     private List<HistoryEntry> entries = List.of();
+    private Consumer<Instant> onShowState = instant -> { };
 
     TimelinePanel(AuditValues values) {
         this.values = values;
@@ -66,10 +70,21 @@ class TimelinePanel extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::reason).setHeader(getTranslation("audit.reason"));
         grid.addColumn(this::summary).setHeader(getTranslation("audit.details")).setFlexGrow(3);
+        grid.addComponentColumn(entry -> {
+            Button state = new Button(getTranslation("audit.stateThen"), e -> onShowState.accept(entry.timestamp()));
+            state.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            state.addClassName("timeline-state");
+            return state;
+        }).setWidth("7.5em").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::fieldList));
         grid.setDetailsVisibleOnClick(true);
         grid.setHeight("60vh");
         add(filters, grid);
+    }
+
+    /** Called with an event's instant when the auditor asks for the whole state right after that event. */
+    void onShowState(Consumer<Instant> listener) {
+        this.onShowState = listener;
     }
 
     void show(List<HistoryEntry> history) {

@@ -4,7 +4,9 @@ import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.alerts.AlertBell;
 import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
+import cn.talentportal.portal.audit.AccessTrailView;
 import cn.talentportal.portal.audit.AuditView;
+import cn.talentportal.portal.audit.StoreIntegrityView;
 import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
@@ -97,6 +99,8 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
         item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
+        item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
+        item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
         return nav;
     }

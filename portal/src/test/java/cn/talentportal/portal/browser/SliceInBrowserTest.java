@@ -360,6 +360,7 @@ class SliceInBrowserTest extends PortalTestBase {
     private List<List<String>> auditHistoryOf(String name) {
         fillField("audit-search", name);
         gridCell("audit-candidates", name).click();
+        page.locator("#access-open").click(); // the default purpose: a routine audit
         page.locator("#audit-history").waitFor();
         return waitFor(() -> {
             List<List<String>> rows = gridRows("audit-history");

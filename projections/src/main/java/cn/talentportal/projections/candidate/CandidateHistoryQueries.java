@@ -1,6 +1,8 @@
 package cn.talentportal.projections.candidate;
 
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHistory;
+import cn.talentportal.projections.candidate.CandidateQueries.FindStreamsHistory;
+import java.util.Comparator;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,6 +31,18 @@ public class CandidateHistoryQueries {
         // event) once the stream is long enough to be snapshotted, and leaves out the events it covers
         return eventStore.readEvents(query.candidateId(), 0).asStream()
                 .map(CandidateHistoryQueries::entry)
+                .toList();
+    }
+
+    /**
+     * The events of several streams (a candidate's own, their interviews', retention cases'...) in the order they
+     * happened: a candidate's whole story is spread over the aggregates that took part in it.
+     */
+    @QueryHandler
+    public List<HistoryEntry> handle(FindStreamsHistory query) {
+        return query.aggregateIds().stream().distinct()
+                .flatMap(id -> eventStore.readEvents(id, 0).asStream().map(CandidateHistoryQueries::entry))
+                .sorted(Comparator.comparing(HistoryEntry::timestamp))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package cn.talentportal.projections.candidate;
 
+import java.util.List;
+
 /** Queries about candidates: the directory (read model) and the history (the event store itself). */
 public final class CandidateQueries {
 
@@ -11,5 +13,13 @@ public final class CandidateQueries {
     }
 
     public record FindCandidateHistory(String candidateId) {
+    }
+
+    /** The events of the named streams, merged in the order they happened. */
+    public record FindStreamsHistory(List<String> aggregateIds) {
+
+        public FindStreamsHistory {
+            aggregateIds = List.copyOf(aggregateIds);
+        }
     }
 }
