@@ -106,6 +106,36 @@ class NotificationTest {
     }
 
     @Test
+    void an_offer_letter_is_queued_about_the_offer_in_the_candidates_stream() {
+        // the offer letter is about the OfferExtended event (sequence 7) in the candidate's own stream
+        fixture.givenNoPriorActivity()
+                .when(new QueueNotification("n2", NotificationTopic.OFFER_LETTER, "c1", 7, "c1",
+                        RecipientKind.CANDIDATE, "c1", "李明"))
+                .expectEvents(new NotificationQueued("n2", NotificationTopic.OFFER_LETTER, "c1", 7, "c1",
+                        RecipientKind.CANDIDATE, "c1", "李明", NOW));
+    }
+
+    @Test
+    void a_job_alert_mail_is_retried_with_its_topic() {
+        // the job alert is about the JobAlertRaised event (sequence 3) in the candidate's alerts stream
+        fixture.givenCurrentTime(NOW)
+                .andGiven(new NotificationQueued("n3", NotificationTopic.JOB_ALERT, "alerts:c1", 3, "c1",
+                        RecipientKind.CANDIDATE, "c1", "李明", NOW))
+                .andGivenCommands(new RecordNotificationFailure("n3", "no email address for 李明"))
+                .whenTimeElapses(Duration.ofMinutes(1))
+                .expectDeadlinesMet(2)
+                .expectEvents(new NotificationRetryDue("n3", "c1", NotificationTopic.JOB_ALERT, 2));
+    }
+
+    @Test
+    void a_lapsed_offer_mail_is_recorded_as_sent() {
+        fixture.given(new NotificationQueued("n4", NotificationTopic.OFFER_EXPIRED, "c1", 9, "c1",
+                        RecipientKind.CANDIDATE, "c1", "李明", NOW))
+                .when(new RecordNotificationSent("n4", "outbox", null))
+                .expectEvents(new NotificationSent("n4", "c1", 1, "outbox", null, NOW));
+    }
+
+    @Test
     void a_failure_names_its_error() {
         refused(fixture.given(QUEUED), new RecordNotificationFailure("n1", ""),
                 "validation.required [notification.error]");

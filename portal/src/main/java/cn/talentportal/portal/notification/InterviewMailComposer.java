@@ -76,6 +76,7 @@ public class InterviewMailComposer {
             case INTERVIEW_UPDATE -> "update";
             case INTERVIEW_CANCELLATION -> "cancellation";
             case INTERVIEW_REMINDER -> "reminder";
+            default -> throw new IllegalArgumentException("not an interview mail: " + queued.topic());
         };
         int hoursBefore = queued.topic() == NotificationTopic.INTERVIEW_REMINDER
                 ? history.eventAt(queued.aboutId(), queued.aboutVersion())

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends each queued notification, and again when its retry is due, and records the outcome as an event: sent, or
- * failed with the reason (the {@code Notification} aggregate then schedules the retry or gives up). At least once:
- * a node that dies between sending and recording sends that message again after the restart.
+ * Sends each queued notification (interview mails, offer letters and expiries, job alerts), and again when its
+ * retry is due, and records the outcome as an event: sent, or failed with the reason (the {@code Notification}
+ * aggregate then schedules the retry or gives up). A recipient without an address fails the same way, with the
+ * reason. At least once: a node that dies between sending and recording sends that message again after the restart.
  */
 @Component
 @ProcessingGroup(MailDelivery.PROCESSING_GROUP)
@@ -33,14 +34,16 @@ public class MailDelivery {
 
     private final Recipients recipients;
     private final InterviewMailComposer composer;
+    private final CandidateMailComposer candidateMails;
     private final MailTransport transport;
     private final Commands commands;
     private final EventStore eventStore;
 
-    public MailDelivery(Recipients recipients, InterviewMailComposer composer, MailTransport transport,
-                        Commands commands, EventStore eventStore) {
+    public MailDelivery(Recipients recipients, InterviewMailComposer composer, CandidateMailComposer candidateMails,
+                        MailTransport transport, Commands commands, EventStore eventStore) {
         this.recipients = recipients;
         this.composer = composer;
+        this.candidateMails = candidateMails;
         this.transport = transport;
         this.commands = commands;
         this.eventStore = eventStore;
@@ -66,7 +69,11 @@ public class MailDelivery {
         try {
             String address = recipients.addressOf(queued.recipientKind(), queued.recipientId())
                     .orElseThrow(() -> new IllegalStateException("no email address for " + queued.recipientName()));
-            OutgoingMail mail = composer.compose(queued, address);
+            OutgoingMail mail = switch (queued.topic()) {
+                case INTERVIEW_INVITATION, INTERVIEW_UPDATE, INTERVIEW_CANCELLATION, INTERVIEW_REMINDER ->
+                        composer.compose(queued, address);
+                case OFFER_LETTER, OFFER_EXPIRED, JOB_ALERT -> candidateMails.compose(queued, address);
+            };
             messageId = transport.send(mail);
         } catch (RuntimeException failure) {
             log.info("Notification {} not sent: {}", queued.notificationId(), describe(failure));

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The notification processors start at the head of the store, not at its tail like the projections: a portal that
- * gets this feature on an existing store must not mail every past interview. They take one event per batch, so a
- * failure repeats one message, not a thousand.
+ * gets this feature on an existing store must not mail every past interview, offer or job alert. They take one event
+ * per batch, so a failure repeats one message, not a thousand.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationProcessorConfiguration {
@@ -17,7 +17,8 @@ public class NotificationProcessorConfiguration {
     @Bean
     ConfigurerModule notificationProcessors() {
         return configurer -> {
-            for (String group : new String[] {InterviewNotifications.PROCESSING_GROUP, MailDelivery.PROCESSING_GROUP}) {
+            for (String group : new String[] {InterviewNotifications.PROCESSING_GROUP,
+                    CandidateNotifications.PROCESSING_GROUP, MailDelivery.PROCESSING_GROUP}) {
                 configurer.eventProcessing().registerTrackingEventProcessorConfiguration(group, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(1)
