@@ -99,7 +99,11 @@ class TranslationBundlesTest {
                 Map.entry("policyVerdict.", cn.talentportal.projections.dossier.PolicyVerdict.class),
                 Map.entry("requestState.", cn.talentportal.projections.dossier.RequestState.class),
                 Map.entry("dossier.change.", cn.talentportal.projections.dossier.DossierDiff.Kind.class),
-                Map.entry("accessKind.", cn.talentportal.projections.privacy.AccessTrailEntry.Kind.class));
+                Map.entry("accessKind.", cn.talentportal.projections.privacy.AccessTrailEntry.Kind.class),
+                Map.entry("notificationTopic.", cn.talentportal.domain.notification.NotificationTopic.class),
+                Map.entry("recipientKind.", cn.talentportal.domain.notification.RecipientKind.class),
+                Map.entry("integrity.kind.", cn.talentportal.infra.eventstore.chain.ChainBreak.Kind.class),
+                Map.entry("integrity.explain.", cn.talentportal.infra.eventstore.chain.ChainBreak.Kind.class));
         labelled.forEach((prefix, type) -> assertThat(zh.stringPropertyNames()).as(type.getSimpleName())
                 .containsAll(Arrays.stream(type.getEnumConstants()).map(c -> prefix + c.name()).toList()));
         assertThat(zh.stringPropertyNames()).contains("role.system", "role.anonymous", "stage.SUBMITTED");

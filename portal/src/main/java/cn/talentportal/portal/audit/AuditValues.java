@@ -6,10 +6,14 @@ import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.employer.EmployerType;
 import cn.talentportal.domain.interview.InterviewOutcome;
 import cn.talentportal.domain.interview.InterviewStatus;
+import cn.talentportal.domain.notification.NotificationTopic;
+import cn.talentportal.domain.notification.RecipientKind;
 import cn.talentportal.domain.opening.OpeningStatus;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.outreach.OutreachChannel;
 import cn.talentportal.domain.outreach.OutreachResponse;
+import cn.talentportal.domain.privacy.ExportFormat;
+import cn.talentportal.domain.privacy.PersonalDataCategory;
 import cn.talentportal.domain.retention.AllowanceType;
 import cn.talentportal.domain.retention.CardLevel;
 import cn.talentportal.domain.retention.ServiceType;
@@ -18,6 +22,8 @@ import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.CandidateStage;
+import cn.talentportal.projections.dossier.PolicyVerdict;
+import cn.talentportal.projections.dossier.RequestState;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +50,10 @@ final class AuditValues {
             Map.entry(ServiceType.class, "serviceType."), Map.entry(CardLevel.class, "cardLevel."),
             Map.entry(OutreachChannel.class, "outreachChannel."), Map.entry(OutreachResponse.class, "outreachResponse."),
             Map.entry(ScreeningDecision.class, "screening."), Map.entry(CandidateStage.class, "stage."),
-            Map.entry(ApplicationStatus.class, "applicationStatus."));
+            Map.entry(ApplicationStatus.class, "applicationStatus."),
+            Map.entry(NotificationTopic.class, "notificationTopic."), Map.entry(RecipientKind.class, "recipientKind."),
+            Map.entry(PolicyVerdict.class, "policyVerdict."), Map.entry(RequestState.class, "requestState."),
+            Map.entry(PersonalDataCategory.class, "personalData."), Map.entry(ExportFormat.class, "exportFormat."));
 
     private final BiFunction<String, Object[], String> translate;
     private final Locale locale;
