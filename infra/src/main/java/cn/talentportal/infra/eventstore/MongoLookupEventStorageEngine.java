@@ -60,6 +60,7 @@ import static cn.talentportal.infra.eventstore.EventFields.*;
 public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
+    private static final int FIRST_AGGREGATE_BATCH = 16;
     private static final Bson LINK_ONLY = Projections.include(SEQUENCE_NUMBER, HASH);
     private static final Logger logger = LoggerFactory.getLogger(MongoLookupEventStorageEngine.class);
 
@@ -79,8 +80,10 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         this.snapshots = database.getCollection(SNAPSHOTS_COLLECTION);
         this.sequence = new GlobalIndexSequence(database.getCollection(SEQUENCE_COLLECTION));
         this.chainLinks = new ChainLinkCache(builder.chainLinkCacheSize);
-        this.aggregateReader = new AggregateStreamReader(events, builder.aggregateBatchSize, builder.aggregateBatchSize,
-                chainLinks);
+        // Most streams are short (a calendar, an interview, a retention case: a handful of events): the first lookup
+        // asks for 16 keys, not 100, and each later one doubles; the server checks every key asked for.
+        this.aggregateReader = new AggregateStreamReader(events, Math.min(FIRST_AGGREGATE_BATCH,
+                builder.aggregateBatchSize), builder.aggregateBatchSize, chainLinks);
         this.trackedReader = new TrackedEventReader(events, sequence, builder.gapTimeout, builder.maxGapOffset);
         this.durability = builder.durability;
         this.batchSize = builder.batchSize;
