@@ -97,9 +97,9 @@ public class EventChainSealer {
                         }
                     }
                     linked = event.sealedAfter(previous, sealedAt);
-                    updates.add(new UpdateOneModel<>(
-                            Filters.and(Filters.eq(EventFields.ID, event.globalIndex()),
-                                    Filters.exists(EventFields.HASH, false)),
+                    // By _id alone: the embedded server answers only an exact match on a unique key without
+                    // scanning the collection (an extra condition such as "hash absent" made each update a scan).
+                    updates.add(new UpdateOneModel<>(Filters.eq(EventFields.ID, event.globalIndex()),
                             Updates.combine(Updates.set(EventFields.SEALED_AT, new Date(sealedAt)),
                                     Updates.set(EventFields.PREVIOUS_HASH, linked.previousHash()),
                                     Updates.set(EventFields.HASH, linked.hash()))));
