@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Asks why the auditor opens a person's data before showing it (PIPL: access to personal information needs a
- * purpose). The answer is recorded with the access and reused for exports in the same session.
+ * Asks why someone opens another person's data before showing it (PIPL: access to personal information needs a
+ * purpose). The caller records the answer with the access (and may reuse it in the same session).
  */
-class AccessReasonDialog extends Dialog {
+public class AccessReasonDialog extends Dialog {
 
     static final List<String> PURPOSES = List.of("routineAudit", "complaint", "subjectRequest", "legalRequest",
             "other");
     static final int LONGEST_DETAILS = 200;
 
-    AccessReasonDialog(String subjectName, Consumer<String> onReason, Runnable onCancel) {
+    public AccessReasonDialog(String subjectName, Consumer<String> onReason, Runnable onCancel) {
         setHeaderTitle(getTranslation("audit.access.title"));
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
