@@ -4,6 +4,7 @@ import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
 import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -112,6 +114,11 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         username.setId("recruiter-username");
         PasswordField password = new PasswordField(getTranslation("account.password"));
         password.setId("recruiter-password");
+        // interview invitations and reminders go to this address (recruiters sit on panels)
+        EmailField email = new EmailField(getTranslation("recruiter.email"));
+        email.setId("recruiter-email");
+        email.setRequiredIndicatorVisible(true);
+        email.setHelperText(getTranslation("recruiter.email.help"));
         password.setHelperText(getTranslation("account.password.help"));
         Button create = new Button(getTranslation("employerUnits.createRecruiter"), e -> {
             try {
@@ -119,11 +126,13 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
                 if (unit == null) {
                     throw new DomainRuleViolation("validation.required", "employerUnits.recruiterUnit");
                 }
+                EmailAddress address = new EmailAddress(email.getValue());
                 String userId = UUID.randomUUID().toString();
                 // the account first: its unique key settles a race for the name before anything is recorded
                 accounts.create(userId, username.getValue(), password.getValue(), Role.RECRUITER,
                         displayName.getValue() == null ? "" : displayName.getValue().strip(), unit.employerUnitId(), null);
                 try {
+                    accounts.setEmail(username.getValue(), address.value());
                     commands.send(new AssignRecruiter(unit.employerUnitId(), userId, displayName.getValue()));
                 } catch (RuntimeException refused) {
                     accounts.delete(username.getValue());
@@ -132,6 +141,7 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
                 Notices.success("employerUnits.recruiterCreated", displayName.getValue(), unit.name());
                 username.clear();
                 password.clear();
+                email.clear();
                 displayName.clear();
                 refresh(units -> units.stream().anyMatch(u -> u.employerUnitId().equals(unit.employerUnitId())
                         && u.recruiters().stream().anyMatch(r -> r.userId().equals(userId))));
@@ -141,7 +151,7 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         });
         create.setId("recruiter-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(recruiterUnit, displayName, username, password);
+        FormLayout form = new FormLayout(recruiterUnit, displayName, username, password, email);
         VerticalLayout section = new VerticalLayout(new H3(getTranslation("employerUnits.newRecruiter")), form, create);
         section.setPadding(false);
         return section;

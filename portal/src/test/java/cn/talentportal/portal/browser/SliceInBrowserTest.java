@@ -114,6 +114,7 @@ class SliceInBrowserTest extends PortalTestBase {
         fillField("recruiter-name", recruiterName);
         fillField("recruiter-username", recruiterUsername);
         fillField("recruiter-password", PASSWORD);
+        fillField("recruiter-email", recruiterUsername + "@example.cn");
         page.locator("#recruiter-create").click();
         expectNotification("已为“" + unitName + "”创建招聘专员 " + recruiterName);
         assertThat(gridRowWith("employer-units", unitName)).contains(recruiterName);
