@@ -54,7 +54,8 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ProcessorStatus::name).setHeader(getTranslation("processors.name")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.error() ? "processors.error"
                         : p.running() ? "processors.running" : "processors.stopped"))
-                .setHeader(getTranslation("processors.status")).setAutoWidth(true);
+                .setHeader(getTranslation("processors.status")).setAutoWidth(true)
+                .setTooltipGenerator(ProcessorStatus::lastError);
         grid.addColumn(p -> p.position() == null ? "" : String.valueOf(p.position()))
                 .setHeader(getTranslation("processors.position")).setAutoWidth(true);
         grid.addColumn(p -> p.lag() == null ? "" : String.valueOf(p.lag()))
