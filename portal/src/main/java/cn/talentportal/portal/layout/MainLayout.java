@@ -1,6 +1,7 @@
 package cn.talentportal.portal.layout;
 
 import cn.talentportal.portal.admin.EmployerUnitsView;
+import cn.talentportal.portal.admin.ProcessorsView;
 import cn.talentportal.portal.alerts.AlertBell;
 import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
@@ -98,6 +99,7 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
+        item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);
         item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
         item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);

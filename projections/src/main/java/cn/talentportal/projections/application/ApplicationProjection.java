@@ -18,8 +18,10 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,6 +37,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.isoDate;
  * ("application-journeys", collection {@value #COLLECTION}), so an existing store fills it from all past events.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("application-journeys")
 public class ApplicationProjection {
 
@@ -44,6 +47,12 @@ public class ApplicationProjection {
 
     public ApplicationProjection(MongoDatabase database) {
         this.applications = database.getCollection(COLLECTION);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        applications.deleteMany(new Document());
     }
 
     @EventHandler

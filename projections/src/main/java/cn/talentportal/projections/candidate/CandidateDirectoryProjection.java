@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import cn.talentportal.projections.shared.BatchedWrites;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -26,6 +28,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.instant;
 
 /** The directory auditors and recruiters find candidates in. */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("candidates")
 public class CandidateDirectoryProjection {
 
@@ -33,6 +36,12 @@ public class CandidateDirectoryProjection {
 
     public CandidateDirectoryProjection(MongoDatabase database) {
         this.candidates = database.getCollection("candidates");
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        candidates.deleteMany(new Document());
     }
 
     @EventHandler

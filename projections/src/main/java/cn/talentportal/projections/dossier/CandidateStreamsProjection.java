@@ -11,8 +11,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.Set;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * stays exact: ids never change, and only events up to the chosen instant are taken. Holds ids only.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("candidate-streams")
 public class CandidateStreamsProjection {
 
@@ -37,6 +40,12 @@ public class CandidateStreamsProjection {
 
     public CandidateStreamsProjection(MongoDatabase database) {
         this.streams = database.getCollection(COLLECTION);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        streams.deleteMany(new Document());
     }
 
     @EventHandler

@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.instant;
  * personal data.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("drive-conversion")
 public class DriveConversionProjection {
 
@@ -59,6 +62,13 @@ public class DriveConversionProjection {
     public DriveConversionProjection(MongoDatabase database) {
         this.drives = database.getCollection(DRIVES);
         this.candidates = database.getCollection(CANDIDATES);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        drives.deleteMany(new Document());
+        candidates.deleteMany(new Document());
     }
 
     @EventHandler

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import cn.talentportal.projections.shared.BatchedWrites;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
 
 /** Employer units and their recruiters, for administrators and for recruiters' own unit. */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("employers")
 public class EmployerUnitProjection {
 
@@ -33,6 +36,12 @@ public class EmployerUnitProjection {
 
     public EmployerUnitProjection(MongoDatabase database) {
         this.units = database.getCollection("employer_units");
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        units.deleteMany(new Document());
     }
 
     @EventHandler

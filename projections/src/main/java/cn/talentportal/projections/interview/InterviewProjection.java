@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -40,6 +42,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.instant;
  * Every write is a $set or $addToSet keyed by the interview id, so a replayed event changes nothing twice.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("interviews")
 public class InterviewProjection {
 
@@ -49,6 +52,12 @@ public class InterviewProjection {
 
     public InterviewProjection(MongoDatabase database) {
         this.interviews = database.getCollection(COLLECTION);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        interviews.deleteMany(new Document());
     }
 
     @EventHandler

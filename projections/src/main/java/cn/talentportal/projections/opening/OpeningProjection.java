@@ -27,8 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import cn.talentportal.projections.shared.BatchedWrites;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -43,6 +45,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.name;
 
 /** Every opening with its status, for recruiters' lists and the opening page. */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("openings")
 public class OpeningProjection {
 
@@ -50,6 +53,12 @@ public class OpeningProjection {
 
     public OpeningProjection(MongoDatabase database) {
         this.openings = database.getCollection("openings");
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        openings.deleteMany(new Document());
     }
 
     @EventHandler

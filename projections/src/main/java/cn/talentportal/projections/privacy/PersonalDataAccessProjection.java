@@ -14,8 +14,10 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -40,6 +42,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.name;
  * on the command.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("personal-data-access")
 public class PersonalDataAccessProjection {
 
@@ -49,6 +52,12 @@ public class PersonalDataAccessProjection {
 
     public PersonalDataAccessProjection(MongoDatabase database) {
         this.trail = database.getCollection(COLLECTION);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        trail.deleteMany(new Document());
     }
 
     @EventHandler

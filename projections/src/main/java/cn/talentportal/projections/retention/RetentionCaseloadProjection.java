@@ -27,8 +27,10 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.localDate;
  * replayed event changes nothing twice; what is open is the difference, taken when queried.
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("retention-caseload")
 public class RetentionCaseloadProjection {
 
@@ -55,6 +58,12 @@ public class RetentionCaseloadProjection {
 
     public RetentionCaseloadProjection(MongoDatabase database) {
         this.cases = database.getCollection(COLLECTION);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        cases.deleteMany(new Document());
     }
 
     @EventHandler

@@ -29,8 +29,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -47,6 +49,7 @@ import static cn.talentportal.projections.shared.MongoDocuments.localDate;
  * queried. Candidates are kept only as channel and graduation year, for "graduates" and "returnees".
  */
 @Component
+@RebuildableReadModel
 @ProcessingGroup("office-statistics")
 public class OfficeStatisticsProjection {
 
@@ -71,6 +74,16 @@ public class OfficeStatisticsProjection {
         this.conversions = database.getCollection(CONVERSIONS);
         this.allowances = database.getCollection(ALLOWANCES);
         this.apartments = database.getCollection(APARTMENTS);
+    }
+
+    /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
+    @ResetHandler
+    void clearForRebuild() {
+        candidates.deleteMany(new Document());
+        placements.deleteMany(new Document());
+        conversions.deleteMany(new Document());
+        allowances.deleteMany(new Document());
+        apartments.deleteMany(new Document());
     }
 
     @EventHandler

@@ -1,0 +1,160 @@
+package cn.talentportal.portal.admin;
+
+import cn.talentportal.portal.processing.ProcessorStatus;
+import cn.talentportal.portal.processing.ReadModelRebuilds;
+import cn.talentportal.portal.processing.RebuildProgress;
+import cn.talentportal.portal.processing.RebuildRefusedException;
+import cn.talentportal.portal.security.Role;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * Administrators see every event processor with its health and lag behind the head of the store, and rebuild a
+ * read model from the store while the portal runs, following its progress (docs/decisions/0019-read-model-rebuilds.md).
+ * The page polls once a second while it is open and puts back the poll interval it found (the alert bell polls too).
+ */
+@Route("admin/processors")
+@RolesAllowed(Role.ADMIN_ROLE)
+public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 1000;
+
+    private final ReadModelRebuilds rebuilds;
+    private final Grid<ProcessorStatus> grid = new Grid<>();
+    private Registration polling;
+    private int pollingBefore = -1;
+
+    public ProcessorsView(ReadModelRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+        addClassName("portal-page");
+        H2 title = new H2(getTranslation("processors.title"));
+        title.addClassName("portal-title");
+
+        grid.setId("processors");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(ProcessorStatus::name).setHeader(getTranslation("processors.name")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation(p.error() ? "processors.error"
+                        : p.running() ? "processors.running" : "processors.stopped"))
+                .setHeader(getTranslation("processors.status")).setAutoWidth(true)
+                .setTooltipGenerator(ProcessorStatus::lastError);
+        grid.addColumn(p -> p.position() == null ? "" : String.valueOf(p.position()))
+                .setHeader(getTranslation("processors.position")).setAutoWidth(true);
+        grid.addColumn(p -> p.lag() == null ? "" : String.valueOf(p.lag()))
+                .setHeader(getTranslation("processors.lag")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation(p.replaying() ? "processors.yes" : "processors.no"))
+                .setHeader(getTranslation("processors.replaying")).setAutoWidth(true);
+        grid.addComponentColumn(this::rebuildCell).setHeader(getTranslation("processors.rebuild")).setFlexGrow(2);
+        grid.setAllRowsVisible(true);
+
+        add(title, new Paragraph(getTranslation("processors.explain")), grid);
+        refresh();
+    }
+
+    private Component rebuildCell(ProcessorStatus processor) {
+        VerticalLayout cell = new VerticalLayout();
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        if (!processor.rebuildable()) {
+            Span not = new Span(getTranslation("processors.notRebuildable"));
+            not.addClassName("portal-muted");
+            cell.add(not);
+            return cell;
+        }
+        Optional<RebuildProgress> progress = rebuilds.progress(processor.name());
+        if (progress.isPresent() && progress.get().running()) {
+            RebuildProgress p = progress.get();
+            ProgressBar bar = new ProgressBar();
+            bar.setId("rebuild-progress-" + processor.name());
+            if (p.state() == RebuildProgress.State.STARTING) {
+                bar.setIndeterminate(true);
+                cell.add(bar, new Span(getTranslation("processors.starting")));
+            } else {
+                bar.setValue(p.fraction());
+                cell.add(bar, new Span(p.timeLeft() == null
+                        ? getTranslation("processors.progressNoRate", p.done(), p.total())
+                        : getTranslation("processors.progress", p.done(), p.total(),
+                        Math.round(p.eventsPerSecond()), Math.max(0, p.timeLeft().toSeconds()))));
+            }
+            return cell;
+        }
+        Button rebuild = new Button(getTranslation("processors.rebuild"), e -> confirm(processor.name()));
+        rebuild.setId("rebuild-" + processor.name());
+        rebuild.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        cell.add(rebuild);
+        progress.ifPresent(p -> {
+            Span last = new Span(p.finished()
+                    ? getTranslation("processors.finished", p.total(), Math.round(p.eventsPerSecond()))
+                    : getTranslation("processors.failed", p.error()));
+            last.addClassName("portal-muted");
+            cell.add(last);
+        });
+        return cell;
+    }
+
+    private void confirm(String processingGroup) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("processors.confirmTitle", processingGroup));
+        dialog.setText(getTranslation("processors.confirmText"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("processors.rebuild"));
+        dialog.setCloseOnEsc(true);
+        dialog.addConfirmListener(e -> {
+            try {
+                rebuilds.rebuild(processingGroup);
+                Notification.show(getTranslation("processors.started", processingGroup), 4000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (RebuildRefusedException refused) {
+                Notification.show(getTranslation("processors.refused." + refused.reason().name(), processingGroup),
+                        6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            refresh();
+        });
+        dialog.open();
+    }
+
+    private void refresh() {
+        grid.setItems(rebuilds.processors());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        pollingBefore = ui.getPollInterval();
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(pollingBefore);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("processors.title") + " · " + getTranslation("app.name");
+    }
+}

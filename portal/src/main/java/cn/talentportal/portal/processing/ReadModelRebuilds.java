@@ -1,0 +1,245 @@
+package cn.talentportal.portal.processing;
+
+import cn.talentportal.portal.processing.RebuildProgress.State;
+import cn.talentportal.portal.processing.RebuildRefusedException.Reason;
+import cn.talentportal.projections.shared.RebuildableReadModel;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds a read model from the event store while the portal runs (docs/decisions/0019-read-model-rebuilds.md):
+ * its processor is shut down, its tokens reset to the start of the store (the projection's {@code @ResetHandler}
+ * clears its collections) and started again; it then replays every event while the rest of the portal goes on.
+ * Rebuildable are the processing groups of the projections marked {@link RebuildableReadModel}. One rebuild per
+ * group at a time; a failure to stop, reset or start leaves the processor started again and the error shown.
+ * <p>
+ * Progress is read from the processor's own status: its position (the global index of the last event handled) of
+ * the store's head index captured when the rebuild started, the rate over the last {@value #RATE_WINDOW_SECONDS}
+ * seconds and the time left at that rate.
+ */
+@Service
+public class ReadModelRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    static final int RATE_WINDOW_SECONDS = 5;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final ApplicationContext context;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService restarts = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuilds");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile SortedSet<String> rebuildable;
+
+    public ReadModelRebuilds(EventProcessingConfiguration processing, EventStore eventStore,
+                             ApplicationContext context) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.context = context;
+    }
+
+    /** The processing groups an administrator may rebuild, by name. */
+    public SortedSet<String> rebuildable() {
+        SortedSet<String> groups = rebuildable;
+        if (groups == null) {
+            groups = new TreeSet<>();
+            for (String bean : context.getBeanNamesForAnnotation(RebuildableReadModel.class)) {
+                Class<?> type = context.getType(bean);
+                ProcessingGroup group = type == null ? null
+                        : AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
+                if (group != null && processor(group.value()).isPresent()) {
+                    groups.add(group.value());
+                }
+            }
+            rebuildable = groups = Collections.unmodifiableSortedSet(groups);
+        }
+        return groups;
+    }
+
+    /**
+     * Starts rebuilding this group's read model and returns at once; the processor is stopped, reset and started
+     * on a background thread.
+     *
+     * @throws RebuildRefusedException when the group is not rebuildable or a rebuild of it is running
+     */
+    public RebuildProgress rebuild(String processingGroup) {
+        if (!rebuildable().contains(processingGroup)) {
+            throw new RebuildRefusedException(processingGroup, Reason.NOT_REBUILDABLE);
+        }
+        StreamingEventProcessor processor = processor(processingGroup).orElseThrow();
+        Rebuild rebuild = new Rebuild(processingGroup, processor, position(eventStore.createHeadToken()).orElse(0));
+        Rebuild previous = rebuilds.compute(processingGroup,
+                (group, running) -> running != null && running.progress().running() ? running : rebuild);
+        if (previous != rebuild) {
+            throw new RebuildRefusedException(processingGroup, Reason.ALREADY_RUNNING);
+        }
+        log.info("Rebuilding read model {} from the event store, {} events", processingGroup, rebuild.total);
+        restarts.execute(rebuild::restart);
+        return rebuild.progress();
+    }
+
+    /** The running or last rebuild of this group since the portal started. */
+    public Optional<RebuildProgress> progress(String processingGroup) {
+        return Optional.ofNullable(rebuilds.get(processingGroup)).map(Rebuild::progress);
+    }
+
+    /** Every streaming event processor with its health and lag, by name. */
+    public List<ProcessorStatus> processors() {
+        OptionalLong head = position(eventStore.createHeadToken());
+        List<ProcessorStatus> statuses = new ArrayList<>();
+        processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                .forEach(processor -> {
+                    Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+                    Long slowest = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min()
+                            .stream().boxed().findFirst().filter(p -> p >= 0).orElse(null);
+                    String lastError = segments.stream().filter(EventTrackerStatus::isErrorState)
+                            .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
+                    Long lag = slowest == null || head.isEmpty() ? null : Math.max(0, head.getAsLong() - slowest);
+                    statuses.add(new ProcessorStatus(processor.getName(), processor.isRunning(),
+                            processor.isError() || lastError != null, lastError, slowest, lag,
+                            segments.stream().anyMatch(EventTrackerStatus::isReplaying),
+                            rebuildable().contains(processor.getName())));
+                });
+        return statuses;
+    }
+
+    private Optional<StreamingEventProcessor> processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+
+    @PreDestroy
+    void stop() {
+        restarts.shutdownNow();
+    }
+
+    /** One rebuild: its restart, then its progress sampled whenever asked. */
+    private static final class Rebuild {
+
+        private final String group;
+        private final StreamingEventProcessor processor;
+        private final long total;
+        private final Instant startedAt = Clock.systemUTC().instant();
+        private final Deque<long[]> samples = new ArrayDeque<>(); // {nanoTime, done}
+        private State state = State.STARTING;
+        private long done;
+        private String error;
+        private long replayStartNanos;
+        private long finishedNanos;
+
+        Rebuild(String group, StreamingEventProcessor processor, long total) {
+            this.group = group;
+            this.processor = processor;
+            this.total = total;
+        }
+
+        void restart() {
+            long began = System.nanoTime();
+            try {
+                processor.shutDown();
+                processor.resetTokens(); // the projection's @ResetHandler clears its collections
+                processor.start();
+                synchronized (this) {
+                    state = State.REPLAYING;
+                    replayStartNanos = System.nanoTime();
+                    samples.add(new long[] {replayStartNanos, 0});
+                }
+                log.info("Read model {} reset in {} ms, replaying", group, (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("Rebuild of read model {} failed", group, e);
+                try {
+                    if (!processor.isRunning()) {
+                        processor.start();
+                    }
+                } catch (RuntimeException restartFailure) {
+                    log.error("Read model {} could not be started again after its failed rebuild", group,
+                            restartFailure);
+                    e.addSuppressed(restartFailure);
+                }
+                synchronized (this) {
+                    state = State.FAILED;
+                    error = String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+                }
+            }
+        }
+
+        synchronized RebuildProgress progress() {
+            long now = System.nanoTime();
+            if (state == State.REPLAYING) {
+                Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+                long position = segments.isEmpty() ? 0
+                        : segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+                done = Math.max(done, Math.min(position, total));
+                samples.add(new long[] {now, done});
+                while (samples.size() > 2 && now - samples.peekFirst()[0] > RATE_WINDOW_SECONDS * 1_000_000_000L) {
+                    samples.removeFirst();
+                }
+                boolean healthy = processor.isRunning() && !segments.isEmpty()
+                        && segments.stream().noneMatch(EventTrackerStatus::isErrorState);
+                if (healthy && position >= total) {
+                    done = total;
+                    state = State.FINISHED;
+                    finishedNanos = now;
+                    log.info("Read model {} rebuilt: {} events in {} s", group, total,
+                            Duration.between(startedAt, Clock.systemUTC().instant()).toSeconds());
+                }
+            }
+            double rate = rate();
+            Duration left = state == State.FINISHED ? Duration.ZERO
+                    : state == State.REPLAYING && rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000))
+                    : null;
+            return new RebuildProgress(group, state, startedAt, done, total, rate, left, error);
+        }
+
+        /** Events per second over the last seconds (over the whole rebuild once finished). */
+        private double rate() {
+            if (state == State.FINISHED) {
+                double seconds = (finishedNanos - replayStartNanos) / 1e9;
+                return seconds <= 0 ? 0 : total / seconds;
+            }
+            if (samples.size() < 2) {
+                return 0;
+            }
+            long[] first = samples.peekFirst();
+            long[] last = samples.peekLast();
+            double seconds = (last[0] - first[0]) / 1e9;
+            return seconds < 0.2 ? 0 : (last[1] - first[1]) / seconds;
+        }
+    }
+}
