@@ -51,7 +51,7 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("processors");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(ProcessorStatus::name).setHeader(getTranslation("processors.name")).setAutoWidth(true);
+        grid.addColumn(p -> label(p.name())).setHeader(getTranslation("processors.name")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.error() ? "processors.error"
                         : p.running() ? "processors.running" : "processors.stopped"))
                 .setHeader(getTranslation("processors.status")).setAutoWidth(true)
@@ -112,7 +112,7 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
 
     private void confirm(String processingGroup) {
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("processors.confirmTitle", processingGroup));
+        dialog.setHeader(getTranslation("processors.confirmTitle", label(processingGroup)));
         dialog.setText(getTranslation("processors.confirmText"));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
@@ -121,10 +121,10 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
         dialog.addConfirmListener(e -> {
             try {
                 rebuilds.rebuild(processingGroup);
-                Notification.show(getTranslation("processors.started", processingGroup), 4000,
+                Notification.show(getTranslation("processors.started", label(processingGroup)), 4000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (RebuildRefusedException refused) {
-                Notification.show(getTranslation("processors.refused." + refused.reason().name(), processingGroup),
+                Notification.show(getTranslation("processors.refused." + refused.reason().name(), label(processingGroup)),
                         6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             refresh();
@@ -156,5 +156,11 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("processors.title") + " · " + getTranslation("app.name");
+    }
+
+    /** What a processor keeps, in the reader's language, with its technical name (as logs and health show it). */
+    private String label(String processingGroup) {
+        String label = getTranslation("processor." + processingGroup);
+        return label.startsWith("!") ? processingGroup : label + " (" + processingGroup + ")";
     }
 }

@@ -72,7 +72,7 @@ class ProcessorsInBrowserTest extends PortalTestBase {
         page.locator("[slot='confirm-button']:visible").filter(new Locator.FilterOptions().setHasText("重建"))
                 .click();
         assertThat(page.locator("vaadin-notification-card")
-                .filter(new Locator.FilterOptions().setHasText("已开始重建 openings")).first()).isVisible();
+                .filter(new Locator.FilterOptions().setHasText("已开始重建 岗位 (openings)")).first()).isVisible();
         // the page polls: the finished rebuild replaces the progress bar
         assertThat(cell("上次重建已完成").first()).isVisible();
     }
