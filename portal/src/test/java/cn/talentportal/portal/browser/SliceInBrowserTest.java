@@ -3,18 +3,12 @@ package cn.talentportal.portal.browser;
 import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SliceInBrowserTest extends PortalTestBase {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final Path SCREENSHOTS = ChineseBrowser.SCREENSHOTS;
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     @Autowired UserAccounts accounts;
     @LocalServerPort int port;
 
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
+    ChineseBrowser browser;
     Page page;
 
     // Unique per run: the portal is shared with the other test classes.
@@ -61,24 +53,14 @@ class SliceInBrowserTest extends PortalTestBase {
     @BeforeEach
     void openBrowser() throws IOException {
         Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1280, 800).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        page = context.newPage();
-        page.setDefaultTimeout(20_000);
-        page.setDefaultNavigationTimeout(60_000);
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        browser = ChineseBrowser.on(port);
+        page = browser.page();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -225,40 +207,17 @@ class SliceInBrowserTest extends PortalTestBase {
 
     // ---- the journey's vocabulary ----------------------------------------------------------------------------
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private void open(String path) {
-        page.navigate(url(path));
-        settle();
+        browser.open(path);
     }
 
     private void reload() {
         page.reload();
-        settle();
-    }
-
-    /**
-     * Waits until Vaadin has started and has no server round trip open. Typing before that is lost (the login form
-     * would even post without its CSRF token).
-     */
-    private void settle() {
-        page.waitForFunction("""
-                () => {
-                  const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
-                  const all = clients ? Object.values(clients).filter(c => typeof c.isActive === 'function') : [];
-                  return all.length > 0 && all.every(c => !c.isActive());
-                }""");
+        browser.settle();
     }
 
     private void signIn(String username, String password) {
-        open("/login");
-        Locator form = page.locator("vaadin-login-form");
-        form.locator("input[name=username]").fill(username);
-        form.locator("input[name=password]").fill(password);
-        form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
-        assertThat(page.locator("#logout")).isVisible();
+        browser.signIn(username, password);
     }
 
     private void signOut() {
@@ -395,20 +354,7 @@ class SliceInBrowserTest extends PortalTestBase {
         }
     }
 
-    /**
-     * A screenshot of the whole page. The app layout scrolls inside its content area, so Playwright's full-page
-     * mode stops at the fold: the viewport is stretched to the content's height for the shot instead.
-     */
     private void screenshot(String name) {
-        var viewport = page.viewportSize();
-        int height = ((Number) page.evaluate("""
-                () => Math.ceil(Math.max(document.documentElement.scrollHeight,
-                    ...[...document.querySelectorAll('.portal-page')]
-                        .map(p => p.getBoundingClientRect().top + p.scrollHeight + 16)))""")).intValue();
-        if (height > viewport.height) {
-            page.setViewportSize(viewport.width, height);
-        }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-        page.setViewportSize(viewport.width, viewport.height);
+        browser.screenshot(name);
     }
 }

@@ -6,23 +6,19 @@ import cn.talentportal.domain.interview.InterviewSlot;
 import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.browser.ChineseBrowser;
 import cn.talentportal.portal.journey.JourneySteps.Graduate;
 import cn.talentportal.portal.journey.JourneySteps.Unit;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.infra.deadline.MongoDeadlineManager;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,23 +42,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditorInBrowserTest extends PortalTestBase {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired TestClock clock;
     @Autowired MongoDeadlineManager deadlines;
     @LocalServerPort int port;
 
-    Playwright playwright;
+    ChineseBrowser browser;
     Page page;
 
     @AfterEach
     void close() {
         clock.reset();
         actAsNobody();
-        if (playwright != null) {
-            playwright.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -94,35 +88,20 @@ class AuditorInBrowserTest extends PortalTestBase {
         try {
             inTheBrowser(auditor.username(), name);
         } catch (RuntimeException | AssertionError failure) {
-            if (page != null) {
-                screenshot("audit-failure");
+            if (browser != null) {
+                browser.screenshot("audit-failure");
             }
             throw failure;
         }
     }
 
     private void inTheBrowser(String auditor, String name) throws IOException, InterruptedException {
-        playwright = Playwright.create();
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setAcceptDownloads(true)).newPage();
-        page.setDefaultTimeout(30_000);
-        page.setDefaultNavigationTimeout(60_000);
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        browser = ChineseBrowser.on(port);
+        page = browser.page();
 
         // sign in and find her; the page asks why before it shows anything
-        page.navigate(url("/login"));
-        settle();
-        Locator form = page.locator("vaadin-login-form");
-        form.locator("input[name=username]").fill(auditor);
-        form.locator("input[name=password]").fill(PASSWORD);
-        form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
-        assertThat(page.locator("#logout")).isVisible();
-        page.navigate(url("/audit"));
-        settle();
+        browser.signIn(auditor, PASSWORD);
+        browser.open("/audit");
         Locator search = page.locator("#audit-search input");
         search.fill(name);
         search.press("Enter");
@@ -134,7 +113,7 @@ class AuditorInBrowserTest extends PortalTestBase {
         page.locator("#access-open").click();
         assertThat(page.locator("#audit-access-reason")).containsText("处理投诉或举报：核查投诉");
         assertThat(page.locator("#audit-history")).isVisible();
-        screenshot("audit-01-timeline");
+        browser.screenshot("audit-01-timeline");
 
         // the timeline narrowed to one type of event, then the state right after it: screened in, no interview yet
         page.locator("#timeline-types input").fill("申请通过初筛");
@@ -147,7 +126,7 @@ class AuditorInBrowserTest extends PortalTestBase {
         assertThat(result).containsText("求职申请");
         assertThat(result).not().containsText("面试状态");
         assertThat(result).not().containsText("留才服务");
-        screenshot("audit-02-state-after-screening");
+        browser.screenshot("audit-02-state-after-screening");
 
         // compared with now: the interview, the offer and the placement appear as changes
         setDateTimePicker("asof-second", Instant.now().plusSeconds(5));
@@ -155,27 +134,28 @@ class AuditorInBrowserTest extends PortalTestBase {
         assertThat(page.locator("#asof-diff")).containsText("新增");
         assertThat(page.locator("#asof-diff")).containsText("面试");
         assertThat(page.locator(".portal-side-by-side")).isVisible();
-        screenshot("audit-03-compare");
+        browser.screenshot("audit-03-compare");
 
         // the hash chain of her whole story is intact
         page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
                 new Page.GetByRoleOptions().setName("完整性校验")).click();
         page.locator("#integrity-verify").click();
         assertThat(page.locator("#chain-verdict")).containsText("完好");
-        screenshot("audit-04-integrity");
+        browser.screenshot("audit-04-integrity");
 
         // the PDF export, rendered to PNG for a person to look at
         page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
                 new Page.GetByRoleOptions().setName("导出")).click();
         Download download = page.waitForDownload(() -> page.locator("#export-pdf").click());
-        Files.createDirectories(SCREENSHOTS);
-        Path pdf = SCREENSHOTS.resolve("audit-export.pdf");
+        Files.createDirectories(ChineseBrowser.SCREENSHOTS);
+        Path pdf = ChineseBrowser.SCREENSHOTS.resolve("audit-export.pdf");
         download.saveAs(pdf);
         assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
         String text = run("pdftotext", "-layout", pdf.toString(), "-");
         assertThat(text).contains(name, "完好", "求职申请", "申请通过初筛", "核查投诉");
-        run("pdftoppm", "-png", "-r", "70", pdf.toString(), SCREENSHOTS.resolve("audit-export").toString());
-        assertThat(SCREENSHOTS.resolve("audit-export-1.png")).exists();
+        run("pdftoppm", "-png", "-r", "70", pdf.toString(),
+                ChineseBrowser.SCREENSHOTS.resolve("audit-export").toString());
+        assertThat(ChineseBrowser.SCREENSHOTS.resolve("audit-export-1.png")).exists();
 
         // her access trail lists this access and this export, with the reason
         page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
@@ -183,7 +163,7 @@ class AuditorInBrowserTest extends PortalTestBase {
         assertThat(page.locator("#access-trail")).containsText("查阅");
         assertThat(page.locator("#access-trail")).containsText("导出");
         assertThat(page.locator("#access-trail")).containsText("核查投诉");
-        screenshot("audit-05-access-trail");
+        browser.screenshot("audit-05-access-trail");
     }
 
     /** Sets a Vaadin date-time picker as a person would end up with it: the value as the component holds it. */
@@ -192,29 +172,7 @@ class AuditorInBrowserTest extends PortalTestBase {
                 java.time.ZoneId.of("Asia/Shanghai")).toString();
         page.evaluate("([id, value]) => { const picker = document.getElementById(id); picker.value = value; "
                 + "picker.dispatchEvent(new CustomEvent('change', {bubbles: true})); }", List.of(id, local));
-        settle();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void settle() {
-        page.waitForFunction("""
-                () => {
-                  const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
-                  const all = clients ? Object.values(clients).filter(c => typeof c.isActive === 'function') : [];
-                  return all.length > 0 && all.every(c => !c.isActive());
-                }""");
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-        } catch (IOException | RuntimeException e) {
-            // a screenshot is a help for people, never the reason a test fails
-        }
+        browser.settle();
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -5,22 +5,16 @@ import cn.talentportal.domain.shared.AuditMetaData;
 import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.browser.ChineseBrowser;
 import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.journey.ExtendedOffers.Offered;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.net.URI;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -42,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OfferAnswerInBrowserTest extends PortalTestBase {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired TestClock clock;
@@ -52,30 +44,21 @@ class OfferAnswerInBrowserTest extends PortalTestBase {
     @Autowired CandidateMailComposer composer;
     @LocalServerPort int port;
 
-    Playwright playwright;
+    ChineseBrowser browser;
     Page page;
 
     @BeforeEach
     void openBrowser() {
-        playwright = Playwright.create();
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        page = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1280, 800).setLocale("zh-CN").setTimezoneId("Asia/Shanghai")).newPage();
-        page.setDefaultTimeout(20_000);
-        page.setDefaultNavigationTimeout(60_000);
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        browser = ChineseBrowser.on(port);
+        page = browser.page();
     }
 
     @AfterEach
     void closeBrowser() {
         clock.reset();
         actAsNobody();
-        if (playwright != null) {
-            playwright.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -87,20 +70,20 @@ class OfferAnswerInBrowserTest extends PortalTestBase {
         eventually(() -> statusOf(offer), status -> status == ApplicationStatus.OFFER_EXTENDED,
                 "the offer in the candidate's applications");
         try {
-            signIn(offer.candidate().username());
-            open(URI.create(composer.applicationsLink()).getPath());
+            browser.signIn(offer.candidate().username(), PASSWORD);
+            browser.open(URI.create(composer.applicationsLink()).getPath());
             Locator accept = page.locator("#accept-offer-" + offer.applicationId());
             assertThat(accept).hasText("接受录用");
             assertThat(page.locator("#decline-offer-" + offer.applicationId())).hasText("谢绝录用");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("offer-01-open.png")));
+            browser.screenshot("offer-01-open");
             accept.click();
             assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                     .setHasText("您已接受“" + title + "”的录用通知")).first()).isVisible();
             assertThat(accept).isHidden();
             assertThat(page.locator("#my-applications")).containsText("已接受录用");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("offer-02-accepted.png")));
+            browser.screenshot("offer-02-accepted");
         } catch (RuntimeException | AssertionError failure) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("offer-failure.png")));
+            browser.screenshot("offer-failure");
             throw failure;
         }
         assertThat(eventStore.readEvents(offer.candidateId(), 0).asStream()
@@ -114,28 +97,5 @@ class OfferAnswerInBrowserTest extends PortalTestBase {
                         ResponseTypes.multipleInstancesOf(ApplicationView.class)).join().stream()
                 .filter(a -> a.applicationId().equals(offer.applicationId()))
                 .map(ApplicationView::status).findFirst().orElse(null);
-    }
-
-    private void open(String path) {
-        page.navigate("http://localhost:" + port + path);
-        settle();
-    }
-
-    private void settle() {
-        page.waitForFunction("""
-                () => {
-                  const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
-                  const all = clients ? Object.values(clients).filter(c => typeof c.isActive === 'function') : [];
-                  return all.length > 0 && all.every(c => !c.isActive());
-                }""");
-    }
-
-    private void signIn(String username) {
-        open("/login");
-        Locator form = page.locator("vaadin-login-form");
-        form.locator("input[name=username]").fill(username);
-        form.locator("input[name=password]").fill(PASSWORD);
-        form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
-        assertThat(page.locator("#logout")).isVisible();
     }
 }
