@@ -1,6 +1,5 @@
 package cn.talentportal.portal.audit;
 
-import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.projections.privacy.AccessTrailEntry;
 import cn.talentportal.projections.privacy.PrivacyQueries.FindPersonalDataAccess;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,7 +38,7 @@ class AccessTrailPanel extends VerticalLayout {
                         + getTranslation("audit.access.asOf", values.format(e.asOf()))
                         : getTranslation("personalData." + e.what().name()))
                 .setHeader(getTranslation("privacy.what"));
-        grid.addColumn(e -> actor(e)).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+        grid.addColumn(e -> values.actor(e.actorName())).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> e.actorRole() == null ? "" : getTranslation("role." + e.actorRole()))
                 .setHeader(getTranslation("audit.role")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AccessTrailEntry::clientAddress).setHeader(getTranslation("audit.clientAddress"))
@@ -54,11 +53,5 @@ class AccessTrailPanel extends VerticalLayout {
         List<AccessTrailEntry> entries = queries.query(new FindPersonalDataAccess(subjectId, null, null),
                 ResponseTypes.multipleInstancesOf(AccessTrailEntry.class)).join();
         grid.setItems(entries.reversed());
-    }
-
-    private String actor(AccessTrailEntry entry) {
-        String name = entry.actorName();
-        return ActorMetaData.ANONYMOUS.equals(name) || ActorMetaData.SYSTEM.equals(name)
-                ? getTranslation("role." + name) : name;
     }
 }

@@ -204,7 +204,7 @@ class AsOfPanel extends VerticalLayout {
 
     /** A picked minute or second means its end: "as of 10:05" includes what happened during 10:05:00.xxx. */
     private static Instant instant(LocalDateTime local) {
-        return local == null ? null
-                : local.atZone(PortalFormats.OFFICE_ZONE).toInstant().plusSeconds(1).minusMillis(1);
+        Instant start = AuditValues.officeInstant(local);
+        return start == null ? null : start.plusSeconds(1).minusMillis(1);
     }
 }

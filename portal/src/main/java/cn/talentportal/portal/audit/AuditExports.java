@@ -16,7 +16,6 @@ import cn.talentportal.portal.audit.export.ReportDocument.Heading;
 import cn.talentportal.portal.audit.export.ReportDocument.Table;
 import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.security.CurrentUser;
-import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.candidate.CandidateQueries.FindStreamsHistory;
 import cn.talentportal.projections.candidate.CandidateSummary;
@@ -182,7 +181,7 @@ public class AuditExports {
 
     private static List<String> row(HistoryEntry entry, AuditValues values) {
         return List.of(values.format(entry.timestamp()), values.text("event." + entry.eventType()),
-                actor(entry, values), entry.actorRole() == null ? "" : values.text("role." + entry.actorRole()),
+                values.actor(entry.actorName()), entry.actorRole() == null ? "" : values.text("role." + entry.actorRole()),
                 nullToEmpty(entry.reason()), details(entry, values));
     }
 
@@ -193,12 +192,6 @@ public class AuditExports {
                     return (label.startsWith("!") ? field.name() : label) + ": " + values.format(field.value());
                 })
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String actor(HistoryEntry entry, AuditValues values) {
-        String name = entry.actorName();
-        return ActorMetaData.ANONYMOUS.equals(name) || ActorMetaData.SYSTEM.equals(name)
-                ? values.text("role." + name) : nullToEmpty(name);
     }
 
     private static String exporter() {

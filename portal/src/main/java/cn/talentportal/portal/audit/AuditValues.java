@@ -19,6 +19,7 @@ import cn.talentportal.domain.retention.CardLevel;
 import cn.talentportal.domain.retention.ServiceType;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.CandidateStage;
@@ -27,6 +28,7 @@ import cn.talentportal.projections.dossier.RequestState;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Collection;
@@ -70,6 +72,17 @@ final class AuditValues {
 
     Locale locale() {
         return locale;
+    }
+
+    /** A person's name as stored; the markers for no signed-in user and for the portal itself are translated. */
+    String actor(String storedName) {
+        return ActorMetaData.ANONYMOUS.equals(storedName) || ActorMetaData.SYSTEM.equals(storedName)
+                ? text("role." + storedName) : storedName == null ? "" : storedName;
+    }
+
+    /** A date and time picked in the office's zone as an instant; null when nothing was picked. */
+    static Instant officeInstant(LocalDateTime picked) {
+        return picked == null ? null : picked.atZone(PortalFormats.OFFICE_ZONE).toInstant();
     }
 
     String format(Object value) {

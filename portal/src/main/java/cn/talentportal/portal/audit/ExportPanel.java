@@ -3,7 +3,6 @@ package cn.talentportal.portal.audit;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.audit.export.ExportUnavailableException;
 import cn.talentportal.portal.shared.Notices;
-import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.candidate.CandidateSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -18,7 +17,6 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Locale;
 
 /**
@@ -45,7 +43,7 @@ class ExportPanel extends VerticalLayout {
         asOf.setId("export-as-of");
         asOf.setLabel(getTranslation("audit.export.asOfPicker"));
         asOf.setHelperText(getTranslation("audit.export.asOfHelp"));
-        asOf.addValueChangeListener(e -> chosenInstant = instant(e.getValue()));
+        asOf.addValueChangeListener(e -> chosenInstant = AuditValues.officeInstant(e.getValue()));
         Anchor pdf = download("export-pdf", "audit.export.pdf", "pdf", "application/pdf", exports::pdf);
         Anchor csv = download("export-csv", "audit.export.csv", "csv", "text/csv;charset=UTF-8", exports::csv);
         FlexLayout links = new FlexLayout(pdf, csv);
@@ -86,10 +84,6 @@ class ExportPanel extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         locale = attachEvent.getUI().getLocale();
-    }
-
-    private static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(PortalFormats.OFFICE_ZONE).toInstant();
     }
 
     @FunctionalInterface

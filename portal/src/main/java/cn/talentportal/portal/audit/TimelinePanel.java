@@ -1,6 +1,5 @@
 package cn.talentportal.portal.audit;
 
-import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.candidate.HistoryEntry;
 import com.vaadin.flow.component.button.Button;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +61,8 @@ class TimelinePanel extends VerticalLayout {
                 .setHeader(getTranslation("audit.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> getTranslation("event." + h.eventType())).setHeader(getTranslation("audit.event"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> values.actor(h.actorName())).setHeader(getTranslation("audit.actor"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.actorRole() == null ? "" : getTranslation("role." + h.actorRole()))
                 .setHeader(getTranslation("audit.role")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::clientAddress).setHeader(getTranslation("audit.clientAddress"))
@@ -96,8 +95,8 @@ class TimelinePanel extends VerticalLayout {
 
     private void refresh() {
         Set<String> wanted = types.getValue();
-        Instant after = instant(from.getValue());
-        Instant before = instant(to.getValue());
+        Instant after = AuditValues.officeInstant(from.getValue());
+        Instant before = AuditValues.officeInstant(to.getValue());
         List<HistoryEntry> shown = entries.stream()
                 .filter(e -> wanted.isEmpty() || wanted.contains(e.eventType()))
                 .filter(e -> after == null || !e.timestamp().isBefore(after))
@@ -105,10 +104,6 @@ class TimelinePanel extends VerticalLayout {
                 .toList();
         grid.setItems(shown);
         count.setText(getTranslation("audit.eventsShown", shown.size(), entries.size()));
-    }
-
-    private static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(PortalFormats.OFFICE_ZONE).toInstant();
     }
 
     /** Every field of the event with its label, shown when the auditor opens the row. */
@@ -133,12 +128,5 @@ class TimelinePanel extends VerticalLayout {
                 .filter(value -> !value.isBlank())
                 .collect(Collectors.joining(" · "));
         return summary.length() <= SUMMARY_LENGTH ? summary : summary.substring(0, SUMMARY_LENGTH) + "…";
-    }
-
-    /** A person's name as stored; the markers for no signed-in user and for the portal itself are translated. */
-    private String actor(HistoryEntry entry) {
-        String name = entry.actorName();
-        return ActorMetaData.ANONYMOUS.equals(name) || ActorMetaData.SYSTEM.equals(name)
-                ? getTranslation("role." + name) : name;
     }
 }
