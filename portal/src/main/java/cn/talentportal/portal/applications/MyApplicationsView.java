@@ -50,7 +50,7 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(a -> getTranslation("stage." + a.stage())).setHeader(getTranslation("application.stage"));
         grid.addColumn(a -> PortalFormats.dateTime(a.submittedAt(), getLocale()))
                 .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
-        grid.addComponentColumn(this::offerAnswer).setHeader(getTranslation("myApplications.offer"))
+        grid.addComponentColumn(this::offerAnswer).setKey("offer").setHeader(getTranslation("myApplications.offer"))
                 .setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("myApplications.none"));
         grid.setItems(applications());
