@@ -5,14 +5,13 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * Debian's Chromium on one page of the test portal, as a person in China uses it: zh-CN, Shanghai time. The steps
@@ -47,6 +46,11 @@ public final class ChineseBrowser implements AutoCloseable {
         return new ChineseBrowser(port, 1280, 900);
     }
 
+    /** A phone-sized window (390 × 844, touch) on the portal at {@code port}: how most graduates see it. */
+    public static ChineseBrowser phone(int port) {
+        return new ChineseBrowser(port, 390, 844);
+    }
+
     public Page page() {
         return page;
     }
@@ -69,13 +73,38 @@ public final class ChineseBrowser implements AutoCloseable {
                 }""");
     }
 
+    /**
+     * Signs in through the login form. A submit that neither lands nor is refused within the wait is tried once
+     * more, and said so on the output; the failure names the page it ended on, so a CI log shows why.
+     */
     public void signIn(String username, String password) {
-        open("/login");
-        Locator form = page.locator("vaadin-login-form");
-        form.locator("input[name=username]").fill(username);
-        form.locator("input[name=password]").fill(password);
-        form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
-        assertThat(page.locator("#logout")).isVisible();
+        for (int attempt = 1; ; attempt++) {
+            open("/login");
+            Locator form = page.locator("vaadin-login-form");
+            form.locator("input[name=username]").fill(username);
+            form.locator("input[name=password]").fill(password);
+            form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
+            try {
+                page.locator("#logout").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+                return;
+            } catch (TimeoutError notSignedIn) {
+                String where = page.url() + " showing: " + visibleText();
+                if (attempt == 2) {
+                    screenshot("sign-in-failure-" + username);
+                    throw new AssertionError("Sign-in of " + username + " did not finish, at " + where, notSignedIn);
+                }
+                System.out.println("Sign-in of " + username + " did not finish, trying again; was at " + where);
+            }
+        }
+    }
+
+    private String visibleText() {
+        try {
+            String text = page.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(5_000));
+            return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(no page text: " + e.getMessage() + ")";
+        }
     }
 
     /**
