@@ -72,6 +72,37 @@ class TranslationBundlesTest {
         assertThat(zh.stringPropertyNames()).as("translations for the keys named in code").containsAll(used);
     }
 
+    /**
+     * A Chinese text written into the code would show in Chinese to an English reader: every Chinese literal in the
+     * portal's code is one of these, each with its reason.
+     */
+    @Test
+    void no_chinese_text_is_written_into_the_code_instead_of_the_bundles() throws IOException {
+        Map<String, String> allowed = Map.of(
+                "AppShell.java", "the installed app's name in the web manifest, fixed when the app is built",
+                "MainLayout.java", "the language switch offers Chinese in Chinese to an English reader",
+                "PortalFormats.java", "the Chinese list separator, chosen by locale",
+                "Towns.java", "the district's place names, stored as such in events",
+                "DemoData.java", "demo records, data rather than interface");
+        Pattern chineseLiteral = Pattern.compile("\"[^\"\\n]*\\p{IsHan}[^\"\\n]*\"");
+        Set<String> offenders = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (allowed.containsKey(file.getFileName().toString())) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String code = lines.get(i).replaceFirst("^\\s*(//|\\*|/\\*).*", "").replaceFirst("\\s//.*", "");
+                    if (chineseLiteral.matcher(code).find()) {
+                        offenders.add(file.getFileName() + ":" + (i + 1) + " " + lines.get(i).trim());
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("Chinese literals outside the bundles").isEmpty();
+    }
+
     @Test
     void every_value_shown_as_a_label_is_translated() {
         Properties zh = load("/messages.properties");

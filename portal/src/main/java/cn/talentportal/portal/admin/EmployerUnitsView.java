@@ -10,6 +10,7 @@ import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.ReadModels;
 import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.employer.EmployerQueries.FindAllEmployerUnits;
@@ -32,7 +33,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
@@ -60,8 +60,8 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(u -> getTranslation("employerType." + u.type().name())).setHeader(getTranslation("employer.type"));
         grid.addColumn(EmployerUnitView::county).setHeader(getTranslation("employer.county"));
         grid.addColumn(u -> getTranslation("sector." + u.sector().name())).setHeader(getTranslation("employer.sector"));
-        grid.addColumn(u -> u.recruiters().stream().map(EmployerUnitView.Recruiter::name)
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("employer.recruiters")).setFlexGrow(2);
+        grid.addColumn(u -> PortalFormats.list(u.recruiters().stream().map(EmployerUnitView.Recruiter::name).toList(),
+                getLocale())).setHeader(getTranslation("employer.recruiters")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
 
         add(title, grid, unitForm(), recruiterForm());

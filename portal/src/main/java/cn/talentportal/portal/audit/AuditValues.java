@@ -35,7 +35,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * How an auditor reads a stored value, on screen and in exports alike: enum constants by their translated labels
@@ -90,8 +89,7 @@ final class AuditValues {
             return "";
         }
         if (value instanceof Collection<?> values) {
-            return values.stream().map(this::format).sorted()
-                    .collect(Collectors.joining(locale.getLanguage().equals("zh") ? "、" : ", "));
+            return PortalFormats.list(values.stream().map(this::format).sorted().toList(), locale);
         }
         if (value instanceof Enum<?> constant) {
             String prefix = ENUM_LABELS.get(constant.getDeclaringClass());

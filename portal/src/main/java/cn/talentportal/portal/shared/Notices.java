@@ -41,6 +41,6 @@ public final class Notices {
         if (labels.stream().anyMatch(label -> label.startsWith("!"))) {
             return text; // not (only) keys: a value the user or the data supplied
         }
-        return String.join(ui.getLocale().getLanguage().equals("zh") ? "、" : ", ", labels);
+        return PortalFormats.list(labels, ui.getLocale());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.Locale;
 
 /** Dates, times and money in the user's language; times in the office's time zone. */
@@ -29,5 +30,10 @@ public final class PortalFormats {
             return "¥" + yuan.format(min == null ? max : min);
         }
         return "¥" + yuan.format(min) + " – ¥" + yuan.format(max);
+    }
+
+    /** Items of a list as the language writes them: 甲、乙、丙 in Chinese, "a, b, c" in English. */
+    public static String list(Collection<String> items, Locale locale) {
+        return String.join(Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "、" : ", ", items);
     }
 }
