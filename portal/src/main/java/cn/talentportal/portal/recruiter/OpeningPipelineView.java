@@ -15,7 +15,6 @@ import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.projections.application.ApplicationQueries.ApplicationChanged;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfOpening;
 import cn.talentportal.projections.application.ApplicationQueries.FindOpeningPipeline;
-import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
 import cn.talentportal.projections.application.CandidateStage;
 import cn.talentportal.projections.application.OpeningPipeline;
@@ -167,12 +166,13 @@ public class OpeningPipelineView extends VerticalLayout implements BeforeEnterOb
                 .setHeader(getTranslation("application.candidate")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("applicationStatus." + a.status())).setKey("status")
                 .setHeader(getTranslation("application.status")).setAutoWidth(true);
+        // the next step before the details, so a phone shows it without scrolling sideways
+        grid.addComponentColumn(this::nextStep).setKey("actions").setHeader(getTranslation("grid.actions"))
+                .setAutoWidth(true);
         grid.addColumn(a -> a.recruiterDetail().reason()).setKey("reason")
                 .setHeader(getTranslation("pipeline.reason")).setFlexGrow(1);
         grid.addColumn(a -> PortalFormats.dateTime(a.submittedAt(), getLocale())).setKey("submitted")
                 .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
-        grid.addComponentColumn(this::nextStep).setKey("actions").setHeader(getTranslation("grid.actions"))
-                .setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("pipeline.none"));
         // pages read from the read model as the grid scrolls; rows are the same application across readings
         grid.setItems(new CallbackDataProvider<ApplicationView, Void>(
