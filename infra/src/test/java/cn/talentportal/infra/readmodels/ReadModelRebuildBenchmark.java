@@ -31,6 +31,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,9 @@ class ReadModelRebuildBenchmark {
                 .serializer(EventSerializers.jackson())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
-        List<Object> readModels = List.of(new ApplicationProjection(database), new InterviewProjection(database),
+        List<Object> readModels = List.of(
+                new ApplicationProjection(database, SimpleQueryUpdateEmitter.builder().build()),
+                new InterviewProjection(database),
                 new RetentionCaseloadProjection(database), new DriveConversionProjection(database),
                 new OfficeStatisticsProjection(database), new OpeningProjection(database),
                 new EmployerUnitProjection(database), new CandidateDirectoryProjection(database));

@@ -9,9 +9,14 @@ import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.ReadModels;
+import cn.talentportal.projections.application.ApplicationQueries.ApplicationChanged;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,13 +27,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A candidate's own applications, each with its stage; an offer not yet answered can be accepted or declined here
  * (the offer letter mail points to this page). The candidate aggregate refuses an expired or answered offer.
+ * Stages change while the page is open: the application read model tells it (a subscription query) when one of the
+ * candidate's applications changed.
  */
 @Route("my-applications")
 @RolesAllowed(Role.CANDIDATE_ROLE)
@@ -37,6 +48,10 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
     private final QueryGateway queries;
     private final Commands commands;
     private final Grid<ApplicationView> grid = new Grid<>();
+    /** Read once: updates are shown outside the request, where no one is signed in. */
+    private final String candidateId = CurrentUser.require().candidateId();
+    private SubscriptionQueryResult<List<ApplicationView>, ApplicationChanged> subscription;
+    private Disposable listening;
 
     public MyApplicationsView(QueryGateway queries, Commands commands) {
         this.queries = queries;
@@ -58,7 +73,7 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
     }
 
     private List<ApplicationView> applications() {
-        return queries.query(new FindApplicationsOfCandidate(CurrentUser.require().candidateId()),
+        return queries.query(new FindApplicationsOfCandidate(candidateId),
                 ResponseTypes.multipleInstancesOf(ApplicationView.class)).join();
     }
 
@@ -97,6 +112,34 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
         grid.setItems(ReadModels.awaitChange(this::applications, list -> list.stream()
                 .noneMatch(a -> a.applicationId().equals(application.applicationId())
                         && a.status() == ApplicationStatus.OFFER_EXTENDED)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        subscription = queries.subscriptionQuery(new FindApplicationsOfCandidate(candidateId),
+                ResponseTypes.multipleInstancesOf(ApplicationView.class),
+                ResponseTypes.instanceOf(ApplicationChanged.class));
+        // changes that arrive together are shown with one reading, read on a thread that may wait for MongoDB
+        listening = subscription.updates().bufferTimeout(100, Duration.ofMillis(200))
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(changes -> showChanges(ui));
+    }
+
+    private void showChanges(UI ui) {
+        try {
+            ui.access(() -> grid.setItems(applications()));
+        } catch (UIDetachedException closed) {
+            // the tab was closed meanwhile: nothing to show it in
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        listening.dispose();
+        subscription.cancel();
+        super.onDetach(event);
     }
 
     @Override

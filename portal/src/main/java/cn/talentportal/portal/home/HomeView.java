@@ -1,14 +1,18 @@
 package cn.talentportal.portal.home;
 
 import cn.talentportal.portal.jobs.JobSearchView;
+import cn.talentportal.portal.recruiter.RecruiterHomeView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
+import cn.talentportal.portal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,7 +20,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 /** The front door: what the portal is for, and the way in for each kind of visitor. */
 @Route("")
 @AnonymousAllowed
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     public HomeView() {
         addClassName("portal-page");
@@ -35,6 +39,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                     e -> getUI().ifPresent(ui -> ui.navigate(RegistrationView.class))));
         }
         add(title, intro, actions);
+    }
+
+    /** A recruiter's front door is what needs them today. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (CurrentUser.hasRole(Role.RECRUITER)) {
+            event.forwardTo(RecruiterHomeView.class);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.jobs.JobSearchView;
 import cn.talentportal.portal.notification.OutboxView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
+import cn.talentportal.portal.recruiter.RecruiterHomeView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
@@ -96,6 +97,7 @@ public class MainLayout extends AppLayout {
         }
         item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
         item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
+        item(nav, "menu.recruiterHome", RecruiterHomeView.class, VaadinIcon.DASHBOARD);
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);

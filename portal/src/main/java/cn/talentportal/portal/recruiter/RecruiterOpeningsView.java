@@ -28,6 +28,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;
@@ -120,6 +122,10 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
 
     private HorizontalLayout actions(OpeningView opening) {
         HorizontalLayout actions = new HorizontalLayout();
+        RouterLink pipeline = new RouterLink(getTranslation("recruiterOpenings.pipeline"), OpeningPipelineView.class,
+                new RouteParameters(OpeningPipelineView.OPENING_ID, opening.openingId()));
+        pipeline.setId("pipeline-" + opening.openingId());
+        actions.add(pipeline);
         if (opening.status() == OpeningStatus.DRAFT) {
             Button publish = new Button(getTranslation("recruiterOpenings.publish"), e -> {
                 try {

@@ -1,6 +1,7 @@
 package cn.talentportal.projections.application;
 
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
+import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfOpening;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
 import cn.talentportal.projections.application.ApplicationQueries.FindOpeningPipeline;
 import cn.talentportal.projections.interview.InterviewProjection;
@@ -50,6 +51,12 @@ public class ApplicationJourneyQueries {
     }
 
     @QueryHandler
+    public List<ApplicationView> handle(FindApplicationsOfOpening query) {
+        return find(Filters.eq("openingId", query.openingId()), true, Math.max(0, query.offset()),
+                Math.max(0, query.limit()));
+    }
+
+    @QueryHandler
     public OpeningPipeline handle(FindOpeningPipeline query) {
         Map<CandidateStage, List<ApplicationView>> byStage = find(Filters.eq("openingId", query.openingId()), true)
                 .stream().collect(Collectors.groupingBy(ApplicationView::stage));
@@ -62,9 +69,15 @@ public class ApplicationJourneyQueries {
     }
 
     private List<ApplicationView> find(Bson filter, boolean forRecruiters) {
+        return find(filter, forRecruiters, 0, 0);
+    }
+
+    /** {@code limit} 0: all from {@code offset}. The id breaks ties, so pages neither repeat nor skip a row. */
+    private List<ApplicationView> find(Bson filter, boolean forRecruiters, int offset, int limit) {
         // submitted only: documents an interview created before its application arrived are not shown yet
         List<Document> found = applications.find(Filters.and(filter, Filters.exists("submittedAt")))
-                .sort(Sorts.descending("submittedAt")).into(new ArrayList<>());
+                .sort(Sorts.orderBy(Sorts.descending("submittedAt"), Sorts.ascending("_id")))
+                .skip(offset).limit(limit).into(new ArrayList<>());
         List<String> interviewIds = found.stream()
                 .flatMap(d -> d.getList("interviewIds", String.class, List.of()).stream())
                 .toList();
@@ -88,7 +101,8 @@ public class ApplicationJourneyQueries {
                 interview.map(InterviewState::outcome).orElse(null),
                 interview.map(InterviewState::averageScore).orElse(null),
                 d.getString("post"), d.getInteger("monthlySalary"), localDate(d, "respondBy"),
-                localDate(d, "signedOn"), localDate(d, "startDate")) : null;
+                localDate(d, "signedOn"), localDate(d, "startDate"),
+                interview.map(InterviewState::interviewId).orElse(null)) : null;
         return new ApplicationView(d.getString("_id"), d.getString("candidateId"), d.getString("candidateName"),
                 d.getString("openingId"), d.getString("openingTitle"), d.getString("employerUnitId"),
                 d.getString("employerName"), status.stage(), instant(d, "submittedAt"), status,

@@ -15,4 +15,16 @@ public final class ApplicationQueries {
 
     public record FindOpeningPipeline(String openingId) {
     }
+
+    /** One page of an opening's applications, newest first, with the recruiters' detail. */
+    public record FindApplicationsOfOpening(String openingId, int offset, int limit) {
+    }
+
+    /**
+     * The update of the subscription queries on an opening's pipeline ({@link FindOpeningPipeline}) and a candidate's
+     * own list ({@link FindApplicationsOfCandidate}): this application changed, read it again. A signal rather than
+     * the new state, because the state joins the interviews read model at query time.
+     */
+    public record ApplicationChanged(String applicationId, String candidateId, String openingId) {
+    }
 }

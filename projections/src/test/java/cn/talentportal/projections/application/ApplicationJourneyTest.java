@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,8 @@ class ApplicationJourneyTest {
             SLOT.end().plus(Duration.ofDays(1)));
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final ApplicationProjection applications = new ApplicationProjection(mongo.database);
+    private final ApplicationProjection applications = new ApplicationProjection(mongo.database,
+            SimpleQueryUpdateEmitter.builder().build());
     private final InterviewProjection interviews = new InterviewProjection(mongo.database);
     private final ApplicationJourneyQueries queries = new ApplicationJourneyQueries(mongo.database, interviews);
     /** What happened so far, to replay. */
