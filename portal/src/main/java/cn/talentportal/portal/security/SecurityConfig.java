@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Form login through the Vaadin login view; views declare who may open them ({@code @RolesAllowed},
@@ -20,7 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/health", "/styles/**",
                         "/icons/**", "/images/**", "/scripts/**").permitAll()
@@ -32,7 +33,13 @@ public class SecurityConfig {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    LoginThrottleFilter.Outcomes loginOutcomes(LoginThrottle throttle) {
+        return new LoginThrottleFilter.Outcomes(throttle);
     }
 
     /** bcrypt today, with the algorithm id stored in each hash so a stronger one can take over later. */
