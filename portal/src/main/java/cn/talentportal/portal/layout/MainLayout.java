@@ -19,6 +19,7 @@ import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.security.SignOutEverywhere;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -47,7 +48,8 @@ public class MainLayout extends AppLayout {
 
     private final AccessAnnotationChecker access;
 
-    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, QueryGateway queries) {
+    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, QueryGateway queries,
+                      SignOutEverywhere signOutEverywhere) {
         this.access = access;
         setPrimarySection(Section.NAVBAR);
         H1 brand = new H1(getTranslation("app.name"));
@@ -77,6 +79,14 @@ public class MainLayout extends AppLayout {
         });
         addToNavbar(new DrawerToggle(), brand, right);
         addToDrawer(menu());
+        if (CurrentUser.account().isPresent()) {
+            Button everywhere = new Button(getTranslation("action.logoutEverywhere"), VaadinIcon.SIGN_OUT.create(),
+                    e -> signOutEverywhere.now());
+            everywhere.setId("logout-everywhere");
+            everywhere.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            everywhere.addClassName("portal-drawer-footer");
+            addToDrawer(everywhere);
+        }
     }
 
     private Component languageSwitch() {

@@ -1,6 +1,7 @@
 package cn.talentportal.portal.login;
 
 import cn.talentportal.portal.register.RegistrationView;
+import cn.talentportal.portal.shared.PortalFormats;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -12,6 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Instant;
+import java.util.Optional;
 
 @Route("login")
 @AnonymousAllowed
@@ -45,7 +48,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters();
+        Optional<Instant> lockedUntil = parameters.getSingleParameter("locked").flatMap(LoginView::epochSecond);
+        if (lockedUntil.isPresent()) {
+            // too many failed attempts (LoginThrottle): say until when, not whether the password was right
+            LoginI18n i18n = i18n();
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message",
+                    PortalFormats.time(lockedUntil.get(), getLocale())));
+            form.setI18n(i18n);
+            form.setError(true);
+            return;
+        }
+        form.setError(parameters.getParameters().containsKey("error"));
+    }
+
+    private static Optional<Instant> epochSecond(String value) {
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+        } catch (NumberFormatException | java.time.DateTimeException notATime) {
+            return Optional.empty();
+        }
     }
 
     @Override

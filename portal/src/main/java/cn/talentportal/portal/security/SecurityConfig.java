@@ -10,7 +10,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Form login through the Vaadin login view; views declare who may open them ({@code @RolesAllowed},
@@ -20,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessionRegistry)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/health", "/styles/**",
                         "/icons/**", "/images/**", "/scripts/**").permitAll()
@@ -28,11 +33,37 @@ public class SecurityConfig {
                 .requestMatchers("/interview-room/signal").authenticated());
         http.headers(headers -> headers
                 .contentTypeOptions(c -> { })
+                // no framing (clickjacking), no plugins, no foreign base URL; scripts are Vaadin's own business
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"))
+                .permissionsPolicyHeader(p -> p.policy(
+                        "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()"))
                 .referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        // a new session id at sign-in (fixation), and every session of a user known, so all can be ended at once
+        http.sessionManagement(sessions -> sessions
+                .sessionFixation(fixation -> fixation.changeSessionId())
+                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         return http.build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends, so it does not keep them all. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    LoginThrottleFilter.Outcomes loginOutcomes(LoginThrottle throttle) {
+        return new LoginThrottleFilter.Outcomes(throttle);
     }
 
     /** bcrypt today, with the algorithm id stored in each hash so a stronger one can take over later. */

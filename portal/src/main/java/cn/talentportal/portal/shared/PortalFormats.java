@@ -21,6 +21,12 @@ public final class PortalFormats {
                 .withLocale(locale).withZone(OFFICE_ZONE).format(instant);
     }
 
+    /** A time of today or soon, to the minute: when a lock ends, when a slot starts. */
+    public static String time(Instant instant, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale).withZone(OFFICE_ZONE).format(instant);
+    }
+
     public static String salary(Integer min, Integer max, Locale locale) {
         NumberFormat yuan = NumberFormat.getIntegerInstance(locale);
         if (min == null && max == null) {

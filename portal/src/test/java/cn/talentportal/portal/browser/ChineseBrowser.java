@@ -79,11 +79,7 @@ public final class ChineseBrowser implements AutoCloseable {
      */
     public void signIn(String username, String password) {
         for (int attempt = 1; ; attempt++) {
-            open("/login");
-            Locator form = page.locator("vaadin-login-form");
-            form.locator("input[name=username]").fill(username);
-            form.locator("input[name=password]").fill(password);
-            form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
+            submitLogin(username, password);
             try {
                 page.locator("#logout").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
                 return;
@@ -96,6 +92,15 @@ public final class ChineseBrowser implements AutoCloseable {
                 System.out.println("Sign-in of " + username + " did not finish, trying again; was at " + where);
             }
         }
+    }
+
+    /** Opens the login page and submits these credentials, whatever the outcome. */
+    public void submitLogin(String username, String password) {
+        open("/login");
+        Locator form = page.locator("vaadin-login-form");
+        form.locator("input[name=username]").fill(username);
+        form.locator("input[name=password]").fill(password);
+        form.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("登录")).click();
     }
 
     private String visibleText() {
