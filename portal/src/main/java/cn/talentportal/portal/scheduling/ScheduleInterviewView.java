@@ -9,6 +9,7 @@ import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.ReadModels;
 import cn.talentportal.projections.application.ApplicationView;
 import cn.talentportal.projections.employer.EmployerUnitView.Recruiter;
 import cn.talentportal.projections.interview.InterviewQueries.FindRubrics;
@@ -33,6 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -169,6 +171,8 @@ public class ScheduleInterviewView extends VerticalLayout implements BeforeEnter
                 return;
             }
             Notices.success("scheduling.schedule.done", application.candidateName());
+            // the interview's page reads the read model: open it once the new interview is there
+            ReadModels.awaitChange(() -> unitInterviews.interview(recruiter, interviewId), Optional::isPresent);
             InterviewDetailView.open(interviewId);
         });
         VerticalLayout form = new VerticalLayout(who, fields, slot.refusal, availability, schedule);
