@@ -77,7 +77,7 @@ public class MyInterviewsView extends VerticalLayout implements HasDynamicTitle 
         when.addClassName("portal-invitation-time");
         card.add(when);
         card.add(new Paragraph(getTranslation("invitations.panel",
-                entry.panel().stream().map(PanelMember::name).collect(Collectors.joining("、")))));
+                entry.panel().stream().map(PanelMember::name).collect(Collectors.joining(getTranslation("scheduling.separator"))))));
         Paragraph status = new Paragraph(getTranslation("interviewStatus." + entry.status()));
         status.addClassName("portal-muted");
         card.add(status);

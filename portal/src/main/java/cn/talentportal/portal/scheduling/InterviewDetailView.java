@@ -136,7 +136,7 @@ public class InterviewDetailView extends VerticalLayout implements BeforeEnterOb
         card.add(line("interview-status", getTranslation("scheduling.status",
                 getTranslation("interviewStatus." + entry.status()))));
         card.add(line("interview-panel", getTranslation("scheduling.panelNames", names(entry))));
-        card.add(line("interview-rubric", getTranslation("scheduling.rubric.version", detail.rubricName(),
+        card.add(line("interview-rubric", getTranslation("scheduling.rubric.line", detail.rubricName(),
                 detail.rubricVersion())));
         if (entry.reason() != null) {
             card.add(line("interview-reason", getTranslation("scheduling.reason", entry.reason())));
@@ -190,7 +190,7 @@ public class InterviewDetailView extends VerticalLayout implements BeforeEnterOb
         fields.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 3));
         fields.setColspan(reason, 3);
         Details section = new Details(getTranslation("scheduling.reschedule"),
-                new VerticalLayout(fields, slot.refusal, free, move));
+                new VerticalLayout(fields, free, move));
         section.setId("reschedule-section");
         return section;
     }
@@ -265,11 +265,16 @@ public class InterviewDetailView extends VerticalLayout implements BeforeEnterOb
             score.setMin(0);
             score.setMax(criterion.maxScore());
             score.setStepButtonsVisible(true);
+            // the field's own range check speaks first: it says the same as the validator below
+            String outOfRange = getTranslation("interview.scorecard.scoreOutOfRange", criterion.label(),
+                    criterion.maxScore());
+            score.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(outOfRange)
+                    .setMaxErrorMessage(outOfRange)
+                    .setBadInputErrorMessage(outOfRange)
+                    .setRequiredErrorMessage(getTranslation("interview.scorecard.missingScore", criterion.label())));
             binder.forField(score)
                     .asRequired(getTranslation("interview.scorecard.missingScore", criterion.label()))
-                    .withValidator(value -> value >= 0 && value <= criterion.maxScore(),
-                            getTranslation("interview.scorecard.scoreOutOfRange", criterion.label(),
-                                    criterion.maxScore()))
+                    .withValidator(value -> value >= 0 && value <= criterion.maxScore(), outOfRange)
                     .bind(s -> s.get(criterion.key()), (s, value) -> s.put(criterion.key(), value));
             fields.add(score);
         }
@@ -384,8 +389,9 @@ public class InterviewDetailView extends VerticalLayout implements BeforeEnterOb
         return entry.panel().stream().anyMatch(member -> member.userId().equals(recruiter.userId()));
     }
 
-    private static String names(CalendarEntry entry) {
-        return entry.panel().stream().map(PanelMember::name).collect(Collectors.joining("、"));
+    private String names(CalendarEntry entry) {
+        return entry.panel().stream().map(PanelMember::name)
+                .collect(Collectors.joining(getTranslation("scheduling.separator")));
     }
 
     private static Paragraph line(String id, String text) {

@@ -69,7 +69,7 @@ public class RecruiterInterviewsView extends VerticalLayout implements HasDynami
                 .setHeader(getTranslation("application.opening"));
         grid.addColumn(e -> getTranslation("interviewStatus." + e.status())).setKey("status")
                 .setHeader(getTranslation("scheduling.list.status"));
-        grid.addColumn(e -> e.panel().stream().map(PanelMember::name).collect(Collectors.joining("、")))
+        grid.addColumn(e -> e.panel().stream().map(PanelMember::name).collect(Collectors.joining(getTranslation("scheduling.separator"))))
                 .setKey("panel").setHeader(getTranslation("scheduling.panel"));
         grid.addComponentColumn(e -> {
             Button open = new Button(getTranslation("scheduling.list.open"),

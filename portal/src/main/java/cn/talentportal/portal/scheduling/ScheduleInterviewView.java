@@ -175,7 +175,7 @@ public class ScheduleInterviewView extends VerticalLayout implements BeforeEnter
             ReadModels.awaitChange(() -> unitInterviews.interview(recruiter, interviewId), Optional::isPresent);
             InterviewDetailView.open(interviewId);
         });
-        VerticalLayout form = new VerticalLayout(who, fields, slot.refusal, availability, schedule);
+        VerticalLayout form = new VerticalLayout(who, fields, availability, schedule);
         form.setPadding(false);
         return form;
     }

@@ -5,7 +5,6 @@ import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.shared.PortalFormats;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Date, start time and length of an interview, read in the office's time zone (the times candidates and panels
- * are told), and the line under them where the domain's refusal of a slot is shown: a double booking, a time past.
+ * are told). The domain's refusal of a slot (a double booking, a time past) is shown as the time field's error.
  */
 final class SlotFields {
 
@@ -28,7 +27,7 @@ final class SlotFields {
     final DatePicker date;
     final TimePicker time;
     final ComboBox<Integer> minutes;
-    final Span refusal = new Span();
+    private boolean refused;
 
     SlotFields(String idPrefix, Clock clock, InterviewSlot current) {
         date = new DatePicker(text("scheduling.date"));
@@ -40,9 +39,6 @@ final class SlotFields {
         minutes = new ComboBox<>(text("scheduling.duration"), LENGTHS_IN_MINUTES);
         minutes.setId(idPrefix + "-duration");
         minutes.setItemLabelGenerator(length -> text("scheduling.minutes", length));
-        refusal.setId(idPrefix + "-refusal");
-        refusal.addClassName("portal-scheduling-refusal");
-        refusal.setVisible(false);
         if (current == null) {
             date.setValue(LocalDate.now(clock.withZone(PortalFormats.OFFICE_ZONE)).plusDays(1));
             time.setValue(DEFAULT_START);
@@ -77,18 +73,18 @@ final class SlotFields {
     }
 
     void showRefusal(String reason) {
-        refusal.setText(reason);
-        refusal.setVisible(true);
-        time.setInvalid(true);
+        refused = true;
         time.setErrorMessage(reason);
+        time.setInvalid(true);
     }
 
+    /** Only a refusal shown here is cleared; the form's own checks run after this and say their part. */
     void clearRefusal() {
-        if (refusal.isVisible()) {
+        if (refused) {
+            refused = false;
             time.setInvalid(false);
+            time.setErrorMessage(null);
         }
-        refusal.setVisible(false);
-        refusal.setText("");
     }
 
     private static String text(String key, Object... args) {

@@ -102,13 +102,14 @@ class InterviewSchedulingInBrowserTest extends PortalTestBase {
                     .first().click();
             desktop.settle();
             page.locator("#schedule-submit").click();
-            assertThat(page.locator("#schedule-refusal")).containsText("已有其他面试安排");
+            Locator timeError = page.locator("#schedule-time [slot=error-message]");
+            assertThat(timeError).containsText("已有其他面试安排");
             desktop.screenshot("scheduling-01-clash-refused");
 
             page.locator("#schedule-time input").fill("14:00");
             page.locator("#schedule-time input").press("Enter");
             desktop.settle();
-            assertThat(page.locator("#schedule-refusal")).isHidden();
+            assertThat(page.locator("#schedule-time")).not().hasAttribute("invalid", "");
             assertThat(myDay).not().containsText("与所选时间冲突");
             page.locator("#schedule-submit").click();
             assertThat(page.locator("#interview-summary")).containsText("苏晴");

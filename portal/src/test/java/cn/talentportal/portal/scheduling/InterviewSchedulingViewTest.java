@@ -30,7 +30,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -108,18 +107,17 @@ class InterviewSchedulingViewTest extends ViewTestBase {
         _setValue(time, LocalTime.of(10, 30));
         _click(_get(Button.class, spec -> spec.withId("schedule-submit")));
 
-        Span refusal = _get(Span.class, spec -> spec.withId("schedule-refusal"));
-        assertThat(refusal.isVisible()).isTrue();
-        assertThat(refusal.getText()).contains("已有其他面试安排").containsAnyOf(school.recruiter().displayName(),
-                school.panelist().displayName());
         assertThat(time.isInvalid()).isTrue();
+        assertThat(time.getErrorMessage()).contains("已有其他面试安排").containsAnyOf(
+                school.recruiter().displayName(), school.panelist().displayName());
         assertThat(time.getValue()).isEqualTo(LocalTime.of(10, 30));
         assertThat(panel.getValue()).isEqualTo(both);
         assertThat(rubricField.getValue()).isEqualTo(rubric);
 
         _setValue(time, LocalTime.of(14, 0));
-        assertThat(refusal.isVisible()).isFalse();
-        assertThat(panelistDay.getElement().getTextRecursively()).doesNotContain("与所选时间冲突");
+        assertThat(time.isInvalid()).isFalse();
+        assertThat(_get(Div.class, spec -> spec.withId("availability-" + school.panelist().userId()))
+                .getElement().getTextRecursively()).contains("10:00–11:00").doesNotContain("与所选时间冲突");
         _click(_get(Button.class, spec -> spec.withId("schedule-submit")));
         expectNotifications("已为林悦安排面试");
         assertThat(_get(Paragraph.class, spec -> spec.withId("interview-panel")).getText())

@@ -92,9 +92,18 @@ final class CriteriaEditor extends Div {
             label.setMaxLength(80);
             weight.setId("criterion-weight-" + index);
             weight.setMin(1);
+            String weightPositive = getTranslation("rubrics.criterion.weightPositive");
+            weight.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(weightPositive)
+                    .setBadInputErrorMessage(weightPositive)
+                    .setRequiredErrorMessage(getTranslation("rubrics.criterion.weightRequired")));
             maxScore.setId("criterion-max-" + index);
             maxScore.setMin(1);
             maxScore.setMax(HIGHEST_MAX_SCORE);
+            String maxRange = getTranslation("rubrics.criterion.maxRange", 1, HIGHEST_MAX_SCORE);
+            maxScore.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(maxRange)
+                    .setMaxErrorMessage(maxRange)
+                    .setBadInputErrorMessage(maxRange)
+                    .setRequiredErrorMessage(getTranslation("rubrics.criterion.maxRequired")));
             binder.forField(key).asRequired(getTranslation("rubrics.criterion.keyRequired"))
                     .withValidator(text -> text.trim().matches("[A-Za-z0-9_-]+"),
                             getTranslation("rubrics.criterion.keyPattern"))
@@ -102,11 +111,10 @@ final class CriteriaEditor extends Div {
             binder.forField(label).asRequired(getTranslation("rubrics.criterion.labelRequired"))
                     .bind(r -> label.getValue(), (r, v) -> { });
             binder.forField(weight).asRequired(getTranslation("rubrics.criterion.weightRequired"))
-                    .withValidator(value -> value > 0, getTranslation("rubrics.criterion.weightPositive"))
+                    .withValidator(value -> value > 0, weightPositive)
                     .bind(r -> weight.getValue(), (r, v) -> { });
             binder.forField(maxScore).asRequired(getTranslation("rubrics.criterion.maxRequired"))
-                    .withValidator(value -> value >= 1 && value <= HIGHEST_MAX_SCORE,
-                            getTranslation("rubrics.criterion.maxRange", 1, HIGHEST_MAX_SCORE))
+                    .withValidator(value -> value >= 1 && value <= HIGHEST_MAX_SCORE, maxRange)
                     .bind(r -> maxScore.getValue(), (r, v) -> { });
             Button removeRow = new Button(VaadinIcon.TRASH.create(), click -> remove(this));
             removeRow.setId("criterion-remove-" + index);

@@ -65,7 +65,7 @@ public class RubricsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.criteria().stream()
                         .map(c -> getTranslation("rubrics.criterion.summary", c.label(), c.weight(), c.maxScore()))
-                        .collect(Collectors.joining("；")))
+                        .collect(Collectors.joining(getTranslation("rubrics.criteriaSeparator"))))
                 .setKey("criteria").setHeader(getTranslation("rubrics.criteria"));
         grid.addColumn(r -> r.revisionReason() == null ? "" : r.revisionReason()).setKey("reason")
                 .setHeader(getTranslation("rubric.revisionReason"));
