@@ -3,6 +3,7 @@ package cn.talentportal.portal.applications;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.DeclineOffer;
 import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.portal.invitations.MyInterviewsView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +71,9 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
                 .setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("myApplications.none"));
         grid.setItems(applications());
-        add(title, grid);
+        RouterLink interviews = new RouterLink(getTranslation("invitations.link"), MyInterviewsView.class);
+        interviews.setId("my-interviews-link");
+        add(title, interviews, grid);
     }
 
     private List<ApplicationView> applications() {

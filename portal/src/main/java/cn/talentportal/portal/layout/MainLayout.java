@@ -2,6 +2,7 @@ package cn.talentportal.portal.layout;
 
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
+import cn.talentportal.portal.admin.rubrics.RubricsView;
 import cn.talentportal.portal.alerts.AlertBell;
 import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
@@ -11,12 +12,14 @@ import cn.talentportal.portal.audit.StoreIntegrityView;
 import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
+import cn.talentportal.portal.invitations.MyInterviewsView;
 import cn.talentportal.portal.jobs.JobSearchView;
 import cn.talentportal.portal.notification.OutboxView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterHomeView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
+import cn.talentportal.portal.scheduling.RecruiterInterviewsView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.security.SignOutEverywhere;
@@ -116,6 +119,9 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
         item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
+        item(nav, "menu.myInterviews", MyInterviewsView.class, VaadinIcon.CALENDAR_USER);
+        item(nav, "menu.recruiterInterviews", RecruiterInterviewsView.class, VaadinIcon.CALENDAR);
+        item(nav, "menu.rubrics", RubricsView.class, VaadinIcon.CLIPBOARD_CHECK);
         return nav;
     }
 

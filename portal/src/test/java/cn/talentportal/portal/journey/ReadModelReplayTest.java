@@ -49,6 +49,7 @@ import cn.talentportal.projections.drive.DriveQueries.FindDriveConversion;
 import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
+import cn.talentportal.projections.interview.RubricProjection;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
@@ -94,6 +95,7 @@ class ReadModelReplayTest extends PortalTestBase {
     static {
         READ_MODELS.put("application-journeys", List.of(ApplicationProjection.COLLECTION));
         READ_MODELS.put("interviews", List.of(InterviewProjection.COLLECTION));
+        READ_MODELS.put("rubrics", List.of(RubricProjection.COLLECTION));
         READ_MODELS.put("retention-caseload", List.of(RetentionCaseloadProjection.COLLECTION));
         READ_MODELS.put("drive-conversion", List.of(DriveConversionProjection.DRIVES,
                 DriveConversionProjection.CANDIDATES));

@@ -11,17 +11,30 @@ import cn.talentportal.domain.interview.InterviewOutcome;
 import cn.talentportal.domain.interview.InterviewSlot;
 import cn.talentportal.domain.interview.InterviewStatus;
 import cn.talentportal.domain.interview.PanelMember;
+import cn.talentportal.domain.interview.Criterion;
+import cn.talentportal.domain.interview.Scorecard;
+import cn.talentportal.projections.interview.InterviewQueries.CountInterviewsOfOpenings;
+import cn.talentportal.projections.interview.InterviewQueries.FindBusySlots;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
+import cn.talentportal.projections.interview.InterviewQueries.FindInterviewDetail;
+import cn.talentportal.projections.interview.InterviewQueries.FindInterviewsOfCandidate;
+import cn.talentportal.projections.interview.InterviewQueries.FindInterviewsOfOpenings;
 import cn.talentportal.projections.shared.BatchedWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,8 +50,9 @@ import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
 import static cn.talentportal.projections.shared.MongoDocuments.instant;
 
 /**
- * One document per interview: its slot as it stands, the panel, scorecards and outcome. The panel members'
- * calendars are queries over it, and the application journey reads the interviews of its applications from it.
+ * One document per interview: its slot as it stands, the panel, the rubric version with its criteria, the
+ * scorecards and the outcome. The panel members' calendars, an employer unit's interview list (by its openings, joined
+ * when queried), a candidate's invitations and the application journey are queries over it.
  * Every write is a $set or $addToSet keyed by the interview id, so a replayed event changes nothing twice.
  */
 @Component
@@ -52,6 +66,10 @@ public class InterviewProjection {
 
     public InterviewProjection(MongoDatabase database) {
         this.interviews = database.getCollection(COLLECTION);
+        // the fields the calendars, the unit's list and the invitations filter on (a real MongoDB uses them)
+        interviews.createIndex(Indexes.ascending("panelUserIds", "start"));
+        interviews.createIndex(Indexes.ascending("openingId", "start"));
+        interviews.createIndex(Indexes.ascending("candidateId", "start"));
     }
 
     /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
@@ -77,6 +95,10 @@ public class InterviewProjection {
                 Updates.set("start", date(event.slot().start())),
                 Updates.set("end", date(event.slot().end())),
                 Updates.set("status", InterviewStatus.SCHEDULED.name()),
+                Updates.set("rubricId", event.rubricId()),
+                Updates.set("rubricName", event.rubricName()),
+                Updates.set("rubricVersion", event.rubricVersion()),
+                Updates.set("criteria", event.criteria().stream().map(InterviewProjection::criterion).toList()),
                 Updates.set("scheduledAt", date(scheduledAt))));
     }
 
@@ -108,10 +130,20 @@ public class InterviewProjection {
                 Updates.set("heldAt", date(event.startedAt())));
     }
 
-    /** A set of panel members, not a counter: a redelivered scorecard is not counted twice. */
+    /**
+     * Sets, not counters: a redelivered scorecard adds the same panel member and the same card (an equal document)
+     * again, which changes nothing.
+     */
     @EventHandler
     public void on(ScorecardSubmitted event) {
-        update(event.interviewId(), Updates.addToSet("scorecardsBy", event.panelMemberUserId()));
+        Document scores = new Document();
+        event.scores().forEach(scores::append);
+        update(event.interviewId(), Updates.addToSet("scorecardsBy", event.panelMemberUserId()),
+                Updates.addToSet("scorecards", new Document("userId", event.panelMemberUserId())
+                        .append("name", event.panelMemberName())
+                        .append("scores", scores)
+                        .append("weightedScore", event.weightedScore().toPlainString())
+                        .append("comment", event.comment())));
     }
 
     @EventHandler
@@ -134,12 +166,56 @@ public class InterviewProjection {
         return interviews.find(Filters.and(Filters.eq("panelUserIds", query.panelMemberUserId()),
                         Filters.gt("end", date(from))))
                 .sort(Sorts.ascending("start"))
-                .map(d -> new CalendarEntry(d.getString("_id"), d.getString("applicationId"),
-                        d.getString("candidateId"), d.getString("candidateName"), d.getString("openingId"),
-                        d.getString("openingTitle"), slot(d), enumValue(InterviewStatus.class, d, "status"),
-                        d.getBoolean("rescheduled", false), d.getString("reason"),
-                        panel(d)))
+                .map(InterviewProjection::entry)
                 .into(new ArrayList<>());
+    }
+
+    /** Overlapping the window: starts before its end and ends after its start. */
+    @QueryHandler
+    public List<CalendarEntry> handle(FindBusySlots query) {
+        if (query.panelMemberUserIds().isEmpty()) {
+            return List.of();
+        }
+        return interviews.find(Filters.and(Filters.in("panelUserIds", query.panelMemberUserIds()),
+                        Filters.ne("status", InterviewStatus.CANCELLED.name()),
+                        Filters.lt("start", date(query.to())), Filters.gt("end", date(query.from()))))
+                .sort(Sorts.ascending("start"))
+                .map(InterviewProjection::entry)
+                .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    public List<CalendarEntry> handle(FindInterviewsOfOpenings query) {
+        if (query.openingIds().isEmpty()) {
+            return List.of();
+        }
+        return interviews.find(Filters.in("openingId", query.openingIds()))
+                .sort(Sorts.orderBy(Sorts.descending("start"), Sorts.ascending("_id")))
+                .skip(query.offset())
+                .limit(query.limit())
+                .map(InterviewProjection::entry)
+                .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    public Integer handle(CountInterviewsOfOpenings query) {
+        return query.openingIds().isEmpty() ? 0
+                : (int) interviews.countDocuments(Filters.in("openingId", query.openingIds()));
+    }
+
+    @QueryHandler
+    public List<CalendarEntry> handle(FindInterviewsOfCandidate query) {
+        return interviews.find(Filters.eq("candidateId", query.candidateId()))
+                .sort(Sorts.ascending("start"))
+                .map(InterviewProjection::entry)
+                .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    public Optional<InterviewDetail> handle(FindInterviewDetail query) {
+        return Optional.ofNullable(interviews.find(Filters.eq("_id", query.interviewId())).first())
+                .filter(d -> d.getString("candidateId") != null)
+                .map(InterviewProjection::detail);
     }
 
     /** The interviews with these ids, as the application journey needs them. */
@@ -150,6 +226,49 @@ public class InterviewProjection {
         return interviews.find(Filters.in("_id", interviewIds))
                 .map(InterviewProjection::state)
                 .into(new ArrayList<>());
+    }
+
+    private static CalendarEntry entry(Document d) {
+        return new CalendarEntry(d.getString("_id"), d.getString("applicationId"), d.getString("candidateId"),
+                d.getString("candidateName"), d.getString("openingId"), d.getString("openingTitle"), slot(d),
+                enumValue(InterviewStatus.class, d, "status"), d.getBoolean("rescheduled", false),
+                d.getString("reason"), panel(d));
+    }
+
+    private static InterviewDetail detail(Document d) {
+        CalendarEntry entry = entry(d);
+        List<String> panelOrder = entry.panel().stream().map(PanelMember::userId).toList();
+        List<Scorecard> scorecards = d.getList("scorecards", Document.class, List.of()).stream()
+                .map(InterviewProjection::scorecard)
+                .sorted(Comparator.comparingInt(card -> panelOrder.indexOf(card.panelMemberUserId())))
+                .toList();
+        List<Criterion> criteria = d.getList("criteria", Document.class, List.of()).stream()
+                .map(InterviewProjection::criterionOf)
+                .toList();
+        return new InterviewDetail(entry, d.getString("rubricId"), d.getString("rubricName"),
+                d.getInteger("rubricVersion", 0), criteria, scorecards,
+                enumValue(InterviewOutcome.class, d, "outcome"), d.getString("averageScore"));
+    }
+
+    private static Scorecard scorecard(Document card) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Document stored = card.get("scores", Document.class);
+        if (stored != null) {
+            stored.forEach((key, value) -> scores.put(key, ((Number) value).intValue()));
+        }
+        String weighted = card.getString("weightedScore");
+        return new Scorecard(card.getString("userId"), card.getString("name"), scores,
+                weighted == null ? null : new BigDecimal(weighted), card.getString("comment"));
+    }
+
+    static Criterion criterionOf(Document c) {
+        return new Criterion(c.getString("key"), c.getString("label"), c.getInteger("weight", 0),
+                c.getInteger("maxScore", 0));
+    }
+
+    static Document criterion(Criterion criterion) {
+        return new Document("key", criterion.key()).append("label", criterion.label())
+                .append("weight", criterion.weight()).append("maxScore", criterion.maxScore());
     }
 
     private static InterviewState state(Document d) {
