@@ -135,6 +135,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
                 posted, sort, new SaveSearchButton(commands,
                         () -> new SearchCriteria(text.getValue(), sector.getValue(), town.getValue())));
         filters.setWrap(true);
+        filters.addClassName("portal-search-filters"); // two to a row on a phone, not eight rows before the results
         summary.setId("job-search-summary");
         summary.addClassName("portal-muted");
         hometownNote.setId("job-search-hometown");

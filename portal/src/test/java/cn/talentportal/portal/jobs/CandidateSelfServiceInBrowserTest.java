@@ -117,6 +117,7 @@ class CandidateSelfServiceInBrowserTest extends PortalTestBase {
         fill("profile-graduation-year", "1900");
         assertThat(page.locator("#profile-graduation-year")).containsText("毕业年份不在合理范围内");
         fill("profile-graduation-year", "2024");
+        assertThat(page.locator("#profile-graduation-year")).not().hasAttribute("invalid", "");
         fill("profile-skills", "静脉穿刺、急救护理");
         fitsThePhone("profile");
         browser.screenshot("self-service-04-profile-phone");
@@ -132,12 +133,20 @@ class CandidateSelfServiceInBrowserTest extends PortalTestBase {
         fitsThePhone("my-history");
         browser.screenshot("self-service-05-history-phone");
 
-        // 6. The candidate's other pages fit the phone too
+        // 6. The candidate's other pages fit the phone too (with a saved search to list in the alerts)
         browser.open("/my-applications");
         page.locator("#my-applications").waitFor();
         fitsThePhone("my-applications");
         browser.screenshot("self-service-06-applications-phone");
+        browser.open("/jobs");
+        fill("job-search-text", "护士");
+        page.locator("#save-search").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button, vaadin-confirm-dialog vaadin-button")
+                .filter(new Locator.FilterOptions().setHasText("保存")).last().click();
+        expectNotification("已保存搜索“护士”");
+        fitsThePhone("jobs, signed in");
         browser.open("/alerts");
+        assertThat(page.locator("#saved-searches")).containsText("护士");
         fitsThePhone("alerts");
         browser.screenshot("self-service-07-alerts-phone");
     }
