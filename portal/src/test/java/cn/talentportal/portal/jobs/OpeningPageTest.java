@@ -128,7 +128,9 @@ class OpeningPageTest extends ViewTestBase {
 
         RouterLink link = eventually(() -> {
             UI.getCurrent().navigate(JobSearchView.class);
-            _setValue(_get(TextField.class, spec -> spec.withId("job-search-text")), title);
+            TextField text = _get(TextField.class, spec -> spec.withId("job-search-text"));
+            _setValue(text, ""); // retyped on every try: the same value again would not search again
+            _setValue(text, title);
             List<RouterLink> links = _find(RouterLink.class, spec -> spec.withClasses("portal-opening-link"));
             return links.stream().filter(l -> l.getHref().equals("jobs/" + openingId)).findFirst().orElse(null);
         }, found -> found != null, "the opening among the search results");
