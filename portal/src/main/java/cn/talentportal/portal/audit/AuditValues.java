@@ -39,8 +39,9 @@ import java.util.function.BiFunction;
 /**
  * How an auditor reads a stored value, on screen and in exports alike: enum constants by their translated labels
  * (sector.HEALTH becomes 卫生健康), instants in the office's zone, numbers and dates in the reader's locale.
+ * Public for the candidate's own history, which shows stored values the same way.
  */
-final class AuditValues {
+public final class AuditValues {
 
     static final Map<Class<?>, String> ENUM_LABELS = Map.ofEntries(
             Map.entry(Education.class, "education."), Map.entry(CandidateSource.class, "source."),
@@ -60,12 +61,12 @@ final class AuditValues {
     private final Locale locale;
 
     /** @param translate a message key and its arguments to the reader's language (a component's getTranslation) */
-    AuditValues(BiFunction<String, Object[], String> translate, Locale locale) {
+    public AuditValues(BiFunction<String, Object[], String> translate, Locale locale) {
         this.translate = translate;
         this.locale = locale;
     }
 
-    String text(String key, Object... args) {
+    public String text(String key, Object... args) {
         return translate.apply(key, args);
     }
 
@@ -84,7 +85,7 @@ final class AuditValues {
         return picked == null ? null : picked.atZone(PortalFormats.OFFICE_ZONE).toInstant();
     }
 
-    String format(Object value) {
+    public String format(Object value) {
         if (value == null) {
             return "";
         }

@@ -7,16 +7,17 @@ import java.util.List;
 /**
  * The fields of an event payload: nested records are flattened (profile.school becomes school); single-value
  * records (phone, email, ID number) stay whole, so they are shown masked, the way their value objects print.
+ * Public for the candidate's own history, which reads events the same way.
  */
-final class EventFields {
+public final class EventFields {
 
-    record Field(String name, Object value) {
+    public record Field(String name, Object value) {
     }
 
     private EventFields() {
     }
 
-    static List<Field> of(Object payload) {
+    public static List<Field> of(Object payload) {
         List<Field> fields = new ArrayList<>();
         collect(payload, fields);
         return fields;

@@ -43,6 +43,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ import org.axonframework.queryhandling.QueryGateway;
  * Job search for everyone, signed in or not: Chinese full text with highlighted matches and suggestions as one
  * types, facet filters showing how many openings each value gives, sorts, "load more" by cursor, similar openings
  * on each card, and apply for signed-in candidates. A signed-in candidate sees openings of their hometown first.
+ * Each title leads to the opening's own page ({@link OpeningPage}).
  */
 @Route("jobs")
 @AnonymousAllowed
@@ -133,6 +135,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
                 posted, sort, new SaveSearchButton(commands,
                         () -> new SearchCriteria(text.getValue(), sector.getValue(), town.getValue())));
         filters.setWrap(true);
+        filters.addClassName("portal-search-filters"); // two to a row on a phone, not eight rows before the results
         summary.setId("job-search-summary");
         summary.addClassName("portal-muted");
         hometownNote.setId("job-search-hometown");
@@ -247,6 +250,9 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         card.getElement().setAttribute("data-opening-id", hit.openingId());
         // The engine escapes the text (HTML encoder) and only adds <em>: safe to render as HTML.
         Html title = new Html("<h3 style='margin:0'>" + hit.highlightedTitle() + "</h3>");
+        RouterLink toOpening = new RouterLink(OpeningPage.class, OpeningPage.parameters(hit.openingId()));
+        toOpening.add(title);
+        toOpening.addClassName("portal-opening-link");
         Span salary = new Span(PortalFormats.salary(hit.salaryMin(), hit.salaryMax(), getLocale()));
         salary.addClassName("portal-salary");
         Span employer = new Span(hit.employerName() + " · " + hit.county() + " · "
@@ -259,7 +265,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
             tags.add(tag);
         });
         Html snippet = new Html("<div class='portal-muted'>" + hit.highlightedSnippet() + "</div>");
-        HorizontalLayout head = new HorizontalLayout(title, salary);
+        HorizontalLayout head = new HorizontalLayout(toOpening, salary);
         head.setWidthFull();
         head.setWrap(true);
         head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -284,7 +290,8 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
                 similar.add(new Span(getTranslation("jobs.similar.none")));
             }
             found.forEach(other -> {
-                Span line = new Span(other.title() + " · " + other.employerName() + " · " + other.county());
+                RouterLink line = new RouterLink(other.title() + " · " + other.employerName() + " · "
+                        + other.county(), OpeningPage.class, OpeningPage.parameters(other.openingId()));
                 line.addClassName("similar-opening");
                 line.getElement().setAttribute("data-opening-id", other.openingId());
                 similar.add(new Div(line));

@@ -14,6 +14,8 @@ import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.invitations.MyInterviewsView;
 import cn.talentportal.portal.jobs.JobSearchView;
+import cn.talentportal.portal.history.MyHistoryView;
+import cn.talentportal.portal.profile.ProfileView;
 import cn.talentportal.portal.notification.OutboxView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterHomeView;
@@ -109,6 +111,8 @@ public class MainLayout extends AppLayout {
             item(nav, "menu.register", RegistrationView.class, VaadinIcon.USER_CHECK);
         }
         item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
+        item(nav, "menu.myHistory", MyHistoryView.class, VaadinIcon.TIME_BACKWARD);
+        item(nav, "menu.profile", ProfileView.class, VaadinIcon.USER_CARD);
         item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
         item(nav, "menu.recruiterHome", RecruiterHomeView.class, VaadinIcon.DASHBOARD);
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);

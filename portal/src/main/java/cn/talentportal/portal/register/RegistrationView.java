@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
@@ -15,7 +16,10 @@ import cn.talentportal.portal.login.LoginView;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
+import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.Towns;
+import cn.talentportal.projections.drive.DriveConversion;
+import cn.talentportal.projections.drive.DriveQueries.FindDriveConversions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -32,19 +36,35 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * Self-registration of graduates and returnees, with the channel that brought them. Fields check themselves as the
- * user types; a refusal marks the field or explains itself, and nothing typed is cleared.
+ * user types; a refusal marks the field or explains itself, and nothing typed is cleared. A drive, fair or
+ * livestream is picked from the recent and coming ones of that kind, so the channel names the drive by its id and
+ * the drive's funnel counts the registration; free text stays for a channel not listed.
  */
 @Route("register")
 @AnonymousAllowed
 public class RegistrationView extends VerticalLayout implements HasDynamicTitle {
 
+    /** Drives listed to pick from: those that started at most this long ago, and every coming one. */
+    static final Duration RECENT_DRIVES = Duration.ofDays(60);
+    private static final Map<CandidateSource, DriveKind> DRIVE_KINDS = Map.of(
+            CandidateSource.CAMPUS_DRIVE, DriveKind.CAMPUS_RECRUITMENT,
+            CandidateSource.ONLINE_JOB_FAIR, DriveKind.ONLINE_JOB_FAIR,
+            CandidateSource.LIVESTREAM, DriveKind.LIVESTREAM);
+
     private final Commands commands;
     private final UserAccounts accounts;
+    private final List<DriveConversion> recentDrives;
 
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
@@ -59,10 +79,12 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private final ComboBox<String> hometown = new ComboBox<>();
     private final Select<CandidateSource> source = new Select<>();
     private final TextField sourceReference = new TextField();
+    private final ComboBox<DriveConversion> sourceDrive = new ComboBox<>();
 
-    public RegistrationView(Commands commands, UserAccounts accounts) {
+    public RegistrationView(Commands commands, UserAccounts accounts, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.accounts = accounts;
+        this.recentDrives = recentDrives(queries, clock.instant());
         addClassName("portal-page");
         H2 title = new H2(getTranslation("register.title"));
         title.addClassName("portal-title");
@@ -95,6 +117,14 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         source.setValue(CandidateSource.SELF_REGISTRATION);
         label(sourceReference, "candidate.sourceReference", "register-source-reference");
         sourceReference.setHelperText(getTranslation("candidate.sourceReference.help"));
+        sourceDrive.setLabel(getTranslation("register.sourceDrive"));
+        sourceDrive.setId("register-source-drive");
+        sourceDrive.setPlaceholder(getTranslation("register.sourceDrive.none"));
+        sourceDrive.setClearButtonVisible(true);
+        sourceDrive.setItemLabelGenerator(d -> d.title() + " · " + PortalFormats.dateTime(d.startsAt(), getLocale()));
+        sourceDrive.addValueChangeListener(e -> sourceReference.setVisible(e.getValue() == null));
+        source.addValueChangeListener(e -> showDrivesOf(e.getValue()));
+        showDrivesOf(source.getValue());
 
         validateWhileTyping();
 
@@ -103,9 +133,29 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         FormLayout form = new FormLayout(username, password, fullName, phone, email, idNumber, education, school,
-                major, graduationYear, hometown, source, sourceReference);
+                major, graduationYear, hometown, source, sourceDrive, sourceReference);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
         add(title, form, submit);
+    }
+
+    /** Planned, open or held drives that started recently or are still to come; cancelled ones brought nobody. */
+    private static List<DriveConversion> recentDrives(QueryGateway queries, Instant now) {
+        Instant since = now.minus(RECENT_DRIVES);
+        return queries.query(new FindDriveConversions(), ResponseTypes.multipleInstancesOf(DriveConversion.class))
+                .join().stream()
+                .filter(d -> d.startsAt() != null && d.startsAt().isAfter(since) && !"CANCELLED".equals(d.status()))
+                .toList();
+    }
+
+    /** The drive picker shows only for a drive channel, with that kind's drives; another channel keeps free text. */
+    private void showDrivesOf(CandidateSource chosen) {
+        DriveKind kind = chosen == null ? null : DRIVE_KINDS.get(chosen);
+        List<DriveConversion> drives = kind == null ? List.of()
+                : recentDrives.stream().filter(d -> d.kind() == kind).toList();
+        sourceDrive.clear();
+        sourceDrive.setItems(drives);
+        sourceDrive.setVisible(!drives.isEmpty());
+        sourceReference.setVisible(true);
     }
 
     private void label(TextField field, String key, String id) {
@@ -159,8 +209,11 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         try {
             CandidateProfile profile = new CandidateProfile(education.getValue(), school.getValue(),
                     major.getValue(), graduationYear.getValue(), hometown.getValue(), null, null);
-            // what the candidate types is the name of the drive or livestream; only a drive's own page knows its id
-            RegistrationChannel channel = new RegistrationChannel(source.getValue(), null, sourceReference.getValue());
+            // a picked drive is named by its id (and its title as it is now); typed text names a channel not listed
+            DriveConversion drive = sourceDrive.getValue();
+            RegistrationChannel channel = drive != null
+                    ? new RegistrationChannel(source.getValue(), drive.driveId(), drive.title())
+                    : new RegistrationChannel(source.getValue(), null, sourceReference.getValue());
             RegisterCandidate registration = new RegisterCandidate(candidateId, fullName.getValue(),
                     new PhoneNumber(phone.getValue()), new EmailAddress(email.getValue()),
                     optionalIdNumber(idNumber.getValue()), profile, channel);
