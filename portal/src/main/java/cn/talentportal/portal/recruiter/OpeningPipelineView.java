@@ -7,6 +7,8 @@ import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.account.UserAccount;
+import cn.talentportal.portal.scheduling.InterviewDetailView;
+import cn.talentportal.portal.scheduling.ScheduleInterviewView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
@@ -186,6 +188,12 @@ public class OpeningPipelineView extends VerticalLayout implements BeforeEnterOb
     /** The step an application is ready for, as a button; screening is by selection. */
     private Component nextStep(ApplicationView application) {
         return switch (application.status()) {
+            case SCREENED_IN, INTERVIEW_CANCELLED -> stepButton("pipeline-schedule-", application,
+                    "pipeline.schedule", () -> ScheduleInterviewView.open(application.applicationId()));
+            case INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_HELD -> application.recruiterDetail() == null
+                    || application.recruiterDetail().interviewId() == null ? new Span()
+                    : stepButton("pipeline-interview-", application, "pipeline.interview",
+                            () -> InterviewDetailView.open(application.recruiterDetail().interviewId()));
             case INTERVIEW_RECOMMENDED -> stepButton("pipeline-offer-", application, "pipeline.offer",
                     () -> askOffer(application));
             case OFFER_ACCEPTED -> stepButton("pipeline-sign-", application, "pipeline.sign",
