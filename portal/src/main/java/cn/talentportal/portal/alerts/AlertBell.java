@@ -1,28 +1,33 @@
 package cn.talentportal.portal.alerts;
 
 import cn.talentportal.projections.alert.AlertQueries.CountUnreadNotifications;
+import cn.talentportal.projections.alert.AlertQueries.NotificationsChanged;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The bell in the top bar of a signed-in candidate, with the number of unread job alerts. The app shell has no
- * server push, so the page polls: every {@value #POLL_MILLIS} ms one count query, and an alert stored by the
- * job-alerts process shows at the next poll (stored within 2 s of the publication, shown at most a poll later).
+ * The bell in the top bar of a signed-in candidate, with the number of unread job alerts. It subscribes to the
+ * count (server push): the notifications read model signals each change, and the bell counts again, so an alert
+ * stored by the job-alerts process shows without reloading and without polling.
  */
 public class AlertBell extends RouterLink {
-
-    static final int POLL_MILLIS = 1000;
 
     private final QueryGateway queries;
     private final String candidateId;
     private final Span badge = new Span();
-    private Registration polling;
+    private SubscriptionQueryResult<Long, NotificationsChanged> subscription;
+    private Disposable listening;
     private long shown = -1;
 
     public AlertBell(QueryGateway queries, String candidateId) {
@@ -42,17 +47,32 @@ public class AlertBell extends RouterLink {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval(POLL_MILLIS);
-        polling = ui.addPollListener(poll -> refresh());
+        subscription = queries.subscriptionQuery(new CountUnreadNotifications(candidateId),
+                ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(NotificationsChanged.class));
+        // signals that arrive together are counted once, on a thread that may wait for MongoDB
+        listening = subscription.updates().bufferTimeout(100, Duration.ofMillis(200))
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(changes -> {
+                    try {
+                        ui.access(this::refresh);
+                    } catch (UIDetachedException closed) {
+                        // the tab was closed meanwhile
+                    }
+                });
+        refresh(); // an alert raised between the constructor's count and the subscription
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
+        if (listening != null) {
+            listening.dispose();
+            subscription.cancel();
+            listening = null;
         }
-        event.getUI().setPollInterval(-1);
+    }
+
+    Span badge() {
+        return badge;
     }
 
     /** Reads the unread count again; the bell stays as it was when the read model cannot answer. */
@@ -66,7 +86,7 @@ public class AlertBell extends RouterLink {
                 getElement().setAttribute("data-unread", String.valueOf(unread));
             }
         } catch (RuntimeException readModelUnavailable) {
-            // shown again at the next poll
+            // counted again at the next signal
         }
     }
 }

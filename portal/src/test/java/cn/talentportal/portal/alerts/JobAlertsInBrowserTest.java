@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobAlertsInBrowserTest extends PortalTestBase {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** The bell gathers signals for 200 ms, counts again and pushes the badge over the websocket. */
+    static final long PUSH_ALLOWANCE_MILLIS = 500;
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
@@ -88,7 +90,8 @@ class JobAlertsInBrowserTest extends PortalTestBase {
     @Disabled("Not yet reliable: after the portal sat idle for about a minute (browser start), the job-alerts processor"
             + " did not pick up the publication within 10 s in 3 runs, although percolating the opening then matched;"
             + " suspected first: EmbeddedEventStore private streams, refuted by PickupAfterIdleTest (decision 0014);"
-            + " next suspect: slow job-alerts batches (one engine request and command per event).")
+            + " next suspect: slow job-alerts batches (one engine request and command per event). 2026-11-21, bell now"
+            + " pushed: the alert was not even stored within 60 s of the publication, so the bell is not the cause.")
     void a_saved_search_rings_the_bell_of_the_open_page_when_a_matching_opening_is_published() {
         try {
             walk();
@@ -125,12 +128,12 @@ class JobAlertsInBrowserTest extends PortalTestBase {
         page.locator("#alert-badge").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
                 .setTimeout(10_000));
         long onScreenMillis = (System.nanoTime() - publishedAt) / 1_000_000;
-        System.out.printf("Job alert on screen %d ms after the publication (bell polls every %d ms)%n",
-                onScreenMillis, AlertBell.POLL_MILLIS);
+        System.out.printf("Job alert on screen %d ms after the publication (pushed by the server)%n",
+                onScreenMillis);
         assertThat(page.locator("#alert-badge")).hasText("1");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alerts-02-bell.png")));
         assertThat(onScreenMillis).as("publication to the badge on screen").isLessThanOrEqualTo(
-                JobAlertsIntegrationTest.ALERT_WITHIN.toMillis() + AlertBell.POLL_MILLIS);
+                JobAlertsIntegrationTest.ALERT_WITHIN.toMillis() + PUSH_ALLOWANCE_MILLIS);
 
         page.locator("#alert-bell").click();
         Locator card = page.locator("#job-alerts [data-opening-id='" + openingId + "']");
@@ -138,7 +141,7 @@ class JobAlertsInBrowserTest extends PortalTestBase {
         assertThat(card).containsText("新");
         assertThat(page.locator("#saved-searches")).containsText("护士 · 卫生健康");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alerts-03-list.png")));
-        assertThat(page.locator("#alert-badge")).isHidden(); // read when the page is opened, at the next poll
+        assertThat(page.locator("#alert-badge")).isHidden(); // read when the page is opened, pushed at once
 
         card.locator("a").click();
         assertThat(page.locator("#alert-opening")).containsText("县人民医院");

@@ -4,6 +4,7 @@ import cn.talentportal.domain.alert.JobAlertEvents.JobAlertRaised;
 import cn.talentportal.domain.alert.JobAlertEvents.JobAlertsRead;
 import cn.talentportal.projections.alert.AlertQueries.CountUnreadNotifications;
 import cn.talentportal.projections.alert.AlertQueries.FindNotifications;
+import cn.talentportal.projections.alert.AlertQueries.NotificationsChanged;
 import cn.talentportal.projections.shared.BatchedWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,10 @@ public class NotificationProjection {
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> reads;
+    private final QueryUpdateEmitter updates;
 
-    public NotificationProjection(MongoDatabase database) {
+    public NotificationProjection(MongoDatabase database, QueryUpdateEmitter updates) {
+        this.updates = updates;
         this.notifications = database.getCollection(NOTIFICATIONS);
         this.reads = database.getCollection(READS);
         // ignored by the embedded wire server, used by a real MongoDB
@@ -58,11 +62,19 @@ public class NotificationProjection {
                         .append("openingTitle", event.openingTitle())
                         .append("employerName", event.employerName())
                         .append("raisedAt", date(raisedAt)));
+        changed(event.candidateId());
     }
 
     @EventHandler
     void on(JobAlertsRead event, @SequenceNumber long sequence) {
         BatchedWrites.replace(reads, event.candidateId(), new Document("readBefore", sequence));
+        changed(event.candidateId());
+    }
+
+    /** Sent after the batch's unit of work commits, so a bell that counts again sees the new state. */
+    private void changed(String candidateId) {
+        updates.emit(CountUnreadNotifications.class, query -> query.candidateId().equals(candidateId),
+                new NotificationsChanged(candidateId));
     }
 
     @QueryHandler
