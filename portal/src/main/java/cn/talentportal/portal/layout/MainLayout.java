@@ -2,6 +2,7 @@ package cn.talentportal.portal.layout;
 
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
+import cn.talentportal.portal.admin.users.UsersView;
 import cn.talentportal.portal.alerts.AlertBell;
 import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
@@ -13,11 +14,14 @@ import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.jobs.JobSearchView;
 import cn.talentportal.portal.notification.OutboxView;
+import cn.talentportal.portal.outreach.CampaignsView;
+import cn.talentportal.portal.outreach.ReturneeRegisterView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.statistics.StatisticsView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -104,6 +108,10 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
         item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
+        item(nav, "menu.returneeRegister", ReturneeRegisterView.class, VaadinIcon.OPEN_BOOK);
+        item(nav, "menu.campaigns", CampaignsView.class, VaadinIcon.PHONE);
+        item(nav, "menu.statistics", StatisticsView.class, VaadinIcon.BAR_CHART);
+        item(nav, "menu.users", UsersView.class, VaadinIcon.USER_CARD);
         return nav;
     }
 

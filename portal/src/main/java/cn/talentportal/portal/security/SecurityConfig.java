@@ -23,7 +23,9 @@ public class SecurityConfig {
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/health", "/styles/**",
-                        "/icons/**", "/images/**", "/scripts/**").permitAll()
+                        "/icons/**", "/images/**", "/scripts/**",
+                        // scripts served from webjars on the classpath (Apache ECharts for the statistics)
+                        "/webjars/**").permitAll()
                 // the interview room's signalling: the signed-in user's session; the handler checks the invitation
                 .requestMatchers("/interview-room/signal").authenticated());
         http.headers(headers -> headers
@@ -43,7 +45,8 @@ public class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts) {
-        return username -> accounts.find(username).map(PortalUser::new)
+        return username -> accounts.find(username)
+                .map(account -> new PortalUser(account, accounts.isEnabled(account.username())))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }
