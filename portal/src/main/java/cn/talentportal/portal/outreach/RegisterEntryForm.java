@@ -73,8 +73,8 @@ class RegisterEntryForm extends FormLayout {
             professionalField.setItems(fields);
             professionalField.setValue(e.getDetail());
         });
-        field(phone, "outreachRegister.phone", "register.phone");
-        field(email, "outreachRegister.email", "register.email");
+        field(phone, "register-phone", "outreachRegister.phone");
+        field(email, "register-email", "outreachRegister.email");
         contactConsent.setId("register-consent");
         contactConsent.setLabel(getTranslation("outreachRegister.consentGiven"));
 

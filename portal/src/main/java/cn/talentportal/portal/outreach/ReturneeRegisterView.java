@@ -33,6 +33,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,10 +101,18 @@ public class ReturneeRegisterView extends VerticalLayout implements HasDynamicTi
     private FlexLayout filters() {
         countyFilter.setId("register-filter-county");
         countyFilter.setLabel(getTranslation("outreach.hometownCounty"));
-        countyFilter.setItems(Towns.ALL);
+        List<String> counties = new ArrayList<>(Towns.ALL);
+        countyFilter.setItems(counties);
         countyFilter.setClearButtonVisible(true);
+        // natives of counties outside the district's list are on the register too: typed, then offered
         countyFilter.setAllowCustomValue(true);
-        countyFilter.addCustomValueSetListener(e -> countyFilter.setValue(e.getDetail()));
+        countyFilter.addCustomValueSetListener(e -> {
+            if (!counties.contains(e.getDetail())) {
+                counties.add(e.getDetail());
+                countyFilter.setItems(counties);
+            }
+            countyFilter.setValue(e.getDetail());
+        });
         fieldFilter.setId("register-filter-field");
         fieldFilter.setLabel(getTranslation("outreach.professionalField"));
         fieldFilter.setItems(professionalFields());

@@ -68,19 +68,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private final Commands commands;
+    private final QueryGateway queries;
     private final UserAccounts accounts;
-    private final List<EmployerUnitView> units;
-    private final Map<String, String> unitNames;
+    /** The units as of the last page of the list: units are created while this page is open. */
+    private Map<String, String> unitNames = Map.of();
     private final UserAccount administrator = CurrentUser.require();
     private final Grid<UserRow> grid = new Grid<>();
 
     public UsersView(Commands commands, QueryGateway queries, UserAccounts accounts) {
         this.commands = commands;
+        this.queries = queries;
         this.accounts = accounts;
-        this.units = queries.query(new FindAllEmployerUnits(),
-                ResponseTypes.multipleInstancesOf(EmployerUnitView.class)).join();
-        this.unitNames = units.stream().collect(Collectors.toMap(EmployerUnitView::employerUnitId,
-                EmployerUnitView::name, (a, b) -> a));
         addClassName("portal-page");
         H2 title = new H2(getTranslation("users.title"));
         title.addClassName("portal-title");
@@ -99,6 +97,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setHeader(getTranslation("grid.actions")).setKey("actions")
                 .setAutoWidth(true);
         grid.setItems(query -> {
+            unitNames = units().stream().collect(Collectors.toMap(EmployerUnitView::employerUnitId,
+                    EmployerUnitView::name, (a, b) -> a));
             List<UserAccount> page = accounts.page(query.getOffset(), query.getLimit());
             Set<String> disabled = accounts.disabledAmong(page.stream().map(UserAccount::username).toList());
             return page.stream().map(a -> new UserRow(a, !disabled.contains(a.username())));
@@ -232,7 +232,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         Select<Role> role = roleSelect("user-new-role");
         role.setValue(OFFICE_ROLES.contains(account.role()) ? account.role() : null);
         ComboBox<EmployerUnitView> unit = unitBox("user-new-unit");
-        units.stream().filter(u -> u.employerUnitId().equals(account.employerUnitId())).findFirst()
+        unit.getListDataView().getItems()
+                .filter(u -> u.employerUnitId().equals(account.employerUnitId())).findFirst()
                 .ifPresent(unit::setValue);
         unit.setVisible(role.getValue() == Role.RECRUITER);
         role.addValueChangeListener(e -> unit.setVisible(e.getValue() == Role.RECRUITER));
@@ -346,9 +347,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private ComboBox<EmployerUnitView> unitBox(String id) {
         ComboBox<EmployerUnitView> unit = new ComboBox<>(getTranslation("users.unit"));
         unit.setId(id);
-        unit.setItems(units);
+        unit.setItems(units());
         unit.setItemLabelGenerator(EmployerUnitView::name);
         return unit;
+    }
+
+    private List<EmployerUnitView> units() {
+        return queries.query(new FindAllEmployerUnits(), ResponseTypes.multipleInstancesOf(EmployerUnitView.class))
+                .join();
     }
 
     private TextField text(String id, String labelKey) {
