@@ -71,7 +71,7 @@ public final class ChartOptions {
         axis.put("type", "category");
         categories.forEach(axis.putArray("data")::add);
         // long Chinese labels on a phone: wrap them under the bars instead of dropping every other one
-        axis.putObject("axisLabel").put("interval", 0).put("width", 72).put("overflow", "break");
+        axis.putObject("axisLabel").put("interval", 0).put("width", 96).put("overflow", "break");
     }
 
     private static void values(ArrayNode data, List<? extends Number> values) {

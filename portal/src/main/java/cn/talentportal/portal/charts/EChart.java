@@ -31,7 +31,6 @@ public class EChart extends Component implements HasSize {
 
     public void setOption(ObjectNode option) {
         this.option = option;
-        getElement().setAttribute("data-option", optionJson());
         if (isAttached()) {
             render();
         }

@@ -46,7 +46,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import static cn.talentportal.projections.shared.MongoDocuments.date;
 import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
+import static cn.talentportal.projections.shared.MongoDocuments.instant;
 import static cn.talentportal.projections.shared.MongoDocuments.isoDate;
 import static cn.talentportal.projections.shared.MongoDocuments.localDate;
 
@@ -137,7 +139,7 @@ public class OutreachProjection {
                 Updates.setOnInsert("message", event.message()),
                 Updates.setOnInsert("targetHometownCounty", event.targetHometownCounty()),
                 Updates.setOnInsert("endsOn", isoDate(event.endsOn())),
-                Updates.setOnInsert("launchedAt", java.util.Date.from(at)),
+                Updates.setOnInsert("launchedAt", date(at)),
                 Updates.setOnInsert("closed", false)));
     }
 
@@ -251,11 +253,11 @@ public class OutreachProjection {
                         c.getString("notes")))
                 .sorted(Comparator.comparingLong(CampaignView.Contact::sequence))
                 .toList();
-        java.util.Date launchedAt = d.getDate("launchedAt");
+        Instant launchedAt = instant(d, "launchedAt");
         return new CampaignView(d.getString("_id"), d.getString("name"),
                 enumValue(OutreachChannel.class, d, "channel"), d.getString("message"),
                 d.getString("targetHometownCounty"), localDate(d, "endsOn"),
-                launchedAt == null ? null : LocalDate.ofInstant(launchedAt.toInstant(), OFFICE_ZONE),
+                launchedAt == null ? null : LocalDate.ofInstant(launchedAt, OFFICE_ZONE),
                 d.getBoolean("closed", false), d.getString("summary"), contacts);
     }
 }
