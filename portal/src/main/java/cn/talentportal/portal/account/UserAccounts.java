@@ -7,10 +7,16 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import cn.talentportal.domain.shared.EmailAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -104,5 +110,56 @@ public class UserAccounts {
                 .map(d -> new UserAccount(d.getString("userId"), d.getString("_id"), d.getString("passwordHash"),
                         Role.valueOf(d.getString("role")), d.getString("displayName"),
                         d.getString("employerUnitId"), d.getString("candidateId")));
+    }
+
+    /** A page of accounts ordered by username, for the administrators' lazy list. */
+    public List<UserAccount> page(int offset, int limit) {
+        return accounts.find().sort(Sorts.ascending("_id")).skip(Math.max(0, offset)).limit(Math.max(0, limit))
+                .map(UserAccounts::account).into(new ArrayList<>());
+    }
+
+    public long count() {
+        return accounts.countDocuments();
+    }
+
+    /**
+     * A disabled account cannot sign in (Spring Security asks {@code PortalUser.isEnabled}). Accounts are enabled
+     * unless disabled, so accounts created before the flag existed stay usable.
+     */
+    public boolean isEnabled(String username) {
+        Document account = accounts.find(Filters.eq("_id", normalise(username))).first();
+        return account != null && !account.getBoolean("disabled", false);
+    }
+
+    /** Which of these usernames are disabled, in one read (a page of the administrators' list). */
+    public Set<String> disabledAmong(Collection<String> usernames) {
+        Set<String> disabled = new HashSet<>();
+        accounts.find(Filters.and(Filters.in("_id", usernames), Filters.eq("disabled", true)))
+                .forEach(d -> disabled.add(d.getString("_id")));
+        return disabled;
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        accounts.updateOne(Filters.eq("_id", normalise(username)), Updates.set("disabled", !enabled));
+    }
+
+    /** A recruiter's account names their employer unit; any other role's names none. */
+    public void changeRole(String username, Role role, String employerUnitId) {
+        accounts.updateOne(Filters.eq("_id", normalise(username)), Updates.combine(
+                Updates.set("role", role.name()),
+                Updates.set("employerUnitId", role == Role.RECRUITER ? employerUnitId : null)));
+    }
+
+    /** A new password under the same rules as at creation ({@link #validate}). */
+    public void resetPassword(String username, String rawPassword) {
+        validate(username, rawPassword);
+        accounts.updateOne(Filters.eq("_id", normalise(username)),
+                Updates.set("passwordHash", passwordEncoder.encode(rawPassword)));
+    }
+
+    private static UserAccount account(Document d) {
+        return new UserAccount(d.getString("userId"), d.getString("_id"), d.getString("passwordHash"),
+                Role.valueOf(d.getString("role")), d.getString("displayName"), d.getString("employerUnitId"),
+                d.getString("candidateId"));
     }
 }

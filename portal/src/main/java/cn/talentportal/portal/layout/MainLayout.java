@@ -3,20 +3,23 @@ package cn.talentportal.portal.layout;
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
 import cn.talentportal.portal.admin.rubrics.RubricsView;
+import cn.talentportal.portal.admin.users.UsersView;
 import cn.talentportal.portal.alerts.AlertBell;
 import cn.talentportal.portal.alerts.AlertsView;
 import cn.talentportal.portal.applications.MyApplicationsView;
 import cn.talentportal.portal.audit.AccessTrailView;
 import cn.talentportal.portal.audit.AuditView;
 import cn.talentportal.portal.audit.StoreIntegrityView;
+import cn.talentportal.portal.history.MyHistoryView;
 import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.i18n.LocaleSelection;
 import cn.talentportal.portal.i18n.TranslationProvider;
 import cn.talentportal.portal.invitations.MyInterviewsView;
 import cn.talentportal.portal.jobs.JobSearchView;
-import cn.talentportal.portal.history.MyHistoryView;
-import cn.talentportal.portal.profile.ProfileView;
 import cn.talentportal.portal.notification.OutboxView;
+import cn.talentportal.portal.outreach.CampaignsView;
+import cn.talentportal.portal.outreach.ReturneeRegisterView;
+import cn.talentportal.portal.profile.ProfileView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterHomeView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
@@ -25,6 +28,7 @@ import cn.talentportal.portal.scheduling.RecruiterInterviewsView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.security.SignOutEverywhere;
+import cn.talentportal.portal.statistics.StatisticsView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -110,22 +114,30 @@ public class MainLayout extends AppLayout {
         if (CurrentUser.account().isEmpty()) {
             item(nav, "menu.register", RegistrationView.class, VaadinIcon.USER_CHECK);
         }
+        // graduates and returnees
         item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
-        item(nav, "menu.myHistory", MyHistoryView.class, VaadinIcon.TIME_BACKWARD);
-        item(nav, "menu.profile", ProfileView.class, VaadinIcon.USER_CARD);
+        item(nav, "menu.myInterviews", MyInterviewsView.class, VaadinIcon.CALENDAR_USER);
         item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
+        item(nav, "menu.profile", ProfileView.class, VaadinIcon.USER_CARD);
+        item(nav, "menu.myHistory", MyHistoryView.class, VaadinIcon.TIME_BACKWARD);
+        // recruiters
         item(nav, "menu.recruiterHome", RecruiterHomeView.class, VaadinIcon.DASHBOARD);
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
-        item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
-        item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);
+        item(nav, "menu.recruiterInterviews", RecruiterInterviewsView.class, VaadinIcon.CALENDAR);
+        item(nav, "menu.returneeRegister", ReturneeRegisterView.class, VaadinIcon.OPEN_BOOK);
+        item(nav, "menu.campaigns", CampaignsView.class, VaadinIcon.PHONE);
+        // auditors
         item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
         item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);
-        item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
-        item(nav, "menu.myInterviews", MyInterviewsView.class, VaadinIcon.CALENDAR_USER);
-        item(nav, "menu.recruiterInterviews", RecruiterInterviewsView.class, VaadinIcon.CALENDAR);
+        item(nav, "menu.statistics", StatisticsView.class, VaadinIcon.BAR_CHART);
+        // administrators
+        item(nav, "menu.users", UsersView.class, VaadinIcon.USER_CARD);
+        item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
         item(nav, "menu.rubrics", RubricsView.class, VaadinIcon.CLIPBOARD_CHECK);
+        item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);
+        item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
         return nav;
     }
 

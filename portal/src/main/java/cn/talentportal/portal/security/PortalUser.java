@@ -11,7 +11,12 @@ public class PortalUser extends User {
     private final UserAccount account;
 
     public PortalUser(UserAccount account) {
-        super(account.username(), account.passwordHash(),
+        this(account, true);
+    }
+
+    /** A disabled account is refused at sign-in by Spring Security, with its own message. */
+    public PortalUser(UserAccount account, boolean enabled) {
+        super(account.username(), account.passwordHash(), enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority(account.role().authority())));
         this.account = account;
     }

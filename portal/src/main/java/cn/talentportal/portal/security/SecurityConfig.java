@@ -28,7 +28,9 @@ public class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/health", "/styles/**",
-                        "/icons/**", "/images/**", "/scripts/**").permitAll()
+                        "/icons/**", "/images/**", "/scripts/**",
+                        // scripts served from webjars on the classpath (Apache ECharts for the statistics)
+                        "/webjars/**").permitAll()
                 // the interview room's signalling: the signed-in user's session; the handler checks the invitation
                 .requestMatchers("/interview-room/signal").authenticated());
         http.headers(headers -> headers
@@ -74,7 +76,8 @@ public class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts) {
-        return username -> accounts.find(username).map(PortalUser::new)
+        return username -> accounts.find(username)
+                .map(account -> new PortalUser(account, accounts.isEnabled(account.username())))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }
