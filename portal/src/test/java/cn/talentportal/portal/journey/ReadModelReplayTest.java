@@ -14,6 +14,11 @@ import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.interview.InterviewCommands.CancelInterview;
 import cn.talentportal.domain.interview.InterviewCommands.RescheduleInterview;
 import cn.talentportal.domain.interview.InterviewSlot;
+import cn.talentportal.domain.outreach.OutreachChannel;
+import cn.talentportal.domain.outreach.OutreachCommands.LaunchCampaign;
+import cn.talentportal.domain.outreach.OutreachCommands.RecordOutreachContact;
+import cn.talentportal.domain.outreach.OutreachResponse;
+import cn.talentportal.domain.outreach.ReturneeRegisterCommands.AddToReturneeRegister;
 import cn.talentportal.domain.privacy.PersonalDataCategory;
 import cn.talentportal.domain.privacy.PrivacyCommands.RecordPersonalDataAccess;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
@@ -50,10 +55,12 @@ import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
 import cn.talentportal.projections.interview.RubricProjection;
+import cn.talentportal.projections.outreach.OutreachProjection;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
 import cn.talentportal.projections.retention.RetentionQueries.FindCaseload;
+import cn.talentportal.projections.statistics.JourneyFunnelProjection;
 import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.OfficeStatisticsProjection;
 import cn.talentportal.projections.statistics.StatisticsQueries.FindOfficeStatistics;
@@ -107,6 +114,8 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("candidates", List.of("candidates"));
         READ_MODELS.put("candidate-streams", List.of(CandidateStreamsProjection.COLLECTION));
         READ_MODELS.put("personal-data-access", List.of(PersonalDataAccessProjection.COLLECTION));
+        READ_MODELS.put("outreach", List.of(OutreachProjection.ENTRIES, OutreachProjection.CAMPAIGNS));
+        READ_MODELS.put("journey-funnel", List.of(JourneyFunnelProjection.JOURNEYS, JourneyFunnelProjection.COHORTS));
     }
 
     @Autowired Commands commands;
@@ -244,6 +253,15 @@ class ReadModelReplayTest extends PortalTestBase {
         deadlines.pollNow();
         actAs(school.admin());
         commands.send(new RecordPersonalDataAccess(wangId, "王小雨", PersonalDataCategory.FULL_HISTORY, "年度审计抽查"));
+        // returnee outreach: a native who works elsewhere, a campaign to the hometown, a contact
+        actAs(school.recruiter());
+        String entryId = UUID.randomUUID().toString();
+        commands.send(new AddToReturneeRegister(entryId, "陈思乡", "城关镇", "成都", "成都某软件公司", "软件开发",
+                JourneySteps.uniquePhone(), JourneySteps.uniqueEmail(), true));
+        String campaignId = UUID.randomUUID().toString();
+        commands.send(new LaunchCampaign(campaignId, "春节返乡人才座谈", OutreachChannel.PHONE, "欢迎回乡发展",
+                "城关镇", LocalDate.now(clock).plusMonths(1)));
+        commands.send(new RecordOutreachContact(campaignId, entryId, OutreachResponse.INTERESTED, "考虑明年回乡"));
         actAsNobody();
         return new Journey(school, openingId, driveId, wang, wangApplication, liApplication, zhaoInterview, caseId,
                 specialist, startDate.getYear());
