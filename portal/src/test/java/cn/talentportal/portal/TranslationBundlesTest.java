@@ -88,6 +88,7 @@ class TranslationBundlesTest {
                 Map.entry("allowanceType.", cn.talentportal.domain.retention.AllowanceType.class),
                 Map.entry("serviceType.", cn.talentportal.domain.retention.ServiceType.class),
                 Map.entry("cardLevel.", cn.talentportal.domain.retention.CardLevel.class),
+                Map.entry("requestStatus.", cn.talentportal.projections.retention.ServiceRequestStatus.class),
                 Map.entry("outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class),
                 Map.entry("outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class),
                 Map.entry("screening.", cn.talentportal.domain.candidate.ScreeningDecision.class),

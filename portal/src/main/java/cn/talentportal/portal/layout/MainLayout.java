@@ -18,6 +18,10 @@ import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
+import cn.talentportal.portal.retention.CaseloadView;
+import cn.talentportal.portal.retention.MyServicesView;
+import cn.talentportal.portal.drives.DrivesView;
+import cn.talentportal.portal.admin.policies.AllowancePoliciesView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -104,6 +108,10 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
         item(nav, "menu.accessTrail", AccessTrailView.class, VaadinIcon.RECORDS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
+        item(nav, "menu.myServices", MyServicesView.class, VaadinIcon.HOME_O);
+        item(nav, "menu.caseload", CaseloadView.class, VaadinIcon.HANDSHAKE);
+        item(nav, "menu.drives", DrivesView.class, VaadinIcon.CALENDAR_USER);
+        item(nav, "menu.policies", AllowancePoliciesView.class, VaadinIcon.MONEY);
         return nav;
     }
 
