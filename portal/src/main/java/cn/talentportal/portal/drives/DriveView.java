@@ -23,7 +23,8 @@ import cn.talentportal.projections.opening.OpeningView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -223,35 +224,48 @@ public class DriveView extends VerticalLayout implements BeforeEnterObserver, Ha
         return record;
     }
 
-    /** Asks for a text (required when {@code required}), then sends the command made of it. */
+    /** What the recruiter types in the held or cancel dialog. */
+    static class TextDraft {
+        String text;
+    }
+
+    /**
+     * Asks for a text (required when {@code required}, checked as it is typed), then sends the command made of it.
+     * A refusal keeps the dialog open with what was typed.
+     */
     private void askAndSend(String titleKey, String fieldKey, String fieldId, boolean required,
-                            Function<String, Object> command, String doneKey,
-                            Predicate<DriveSummary> changed) {
+                            Function<String, Object> command, String doneKey, Predicate<DriveSummary> changed) {
         TextArea text = new TextArea(getTranslation(fieldKey));
         text.setId(fieldId);
         text.setWidthFull();
         text.setMaxLength(required ? 500 : 2000);
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation(titleKey) + " · " + drive.title());
-        dialog.add(text);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(titleKey));
-        dialog.setCloseOnEsc(true);
-        dialog.addConfirmListener(e -> {
-            String value = text.getValue() == null || text.getValue().isBlank() ? null : text.getValue().strip();
-            if (required && value == null) {
-                // a required reason: said where it is missing, and asked again with what was typed
-                Notices.refused(new DomainRuleViolation("validation.required", fieldKey));
-                dialog.open();
+        Binder<TextDraft> binder = new Binder<>();
+        var binding = binder.forField(text);
+        if (required) {
+            binding = binding.asRequired(getTranslation("validation.required", getTranslation(fieldKey)));
+        }
+        binding.bind(d -> d.text, (d, v) -> d.text = v);
+        binder.setBean(new TextDraft());
+        Dialog dialog = new Dialog(text);
+        dialog.setHeaderTitle(getTranslation(titleKey) + " · " + drive.title());
+        dialog.setWidth("min(32em, 100vw)");
+        Button confirm = new Button(getTranslation(titleKey), e -> {
+            if (!binder.validate().isOk()) {
                 return;
             }
-            send(command.apply(value), required ? value : null, doneKey, changed);
+            String value = text.getValue() == null || text.getValue().isBlank() ? null : text.getValue().strip();
+            if (send(command.apply(value), required ? value : null, doneKey, changed)) {
+                dialog.close();
+            }
         });
+        confirm.setId(fieldId + "-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }
 
-    private void send(Object command, String reason, String doneKey, Predicate<DriveSummary> changed) {
+    private boolean send(Object command, String reason, String doneKey, Predicate<DriveSummary> changed) {
         try {
             if (reason == null) {
                 commands.send(command);
@@ -261,8 +275,10 @@ public class DriveView extends VerticalLayout implements BeforeEnterObserver, Ha
             Notices.success(doneKey, drive.title());
             ReadModels.awaitChange(this::current, d -> d.map(changed::test).orElse(true)).ifPresent(d -> drive = d);
             showHeader();
+            return true;
         } catch (DomainRuleViolation refusal) {
             Notices.refused(refusal);
+            return false;
         }
     }
 

@@ -101,7 +101,8 @@ class ServiceAnswerDialog extends Dialog {
         apartment.setMaxLength(100);
         binder.forField(apartment).asRequired(required("retention.apartment"))
                 .bind(d -> d.apartment, (d, v) -> d.apartment = v);
-        DatePicker moveIn = new DatePicker(getTranslation("retention.moveIn"), today);
+        DatePicker moveIn = new DatePicker(getTranslation("retention.moveIn"));
+        draft.moveIn = today; // the draft fills the form when bound
         moveIn.setId("grant-move-in");
         binder.forField(moveIn).asRequired(required("retention.moveIn"))
                 .bind(d -> d.moveIn, (d, v) -> d.moveIn = v);
@@ -133,7 +134,8 @@ class ServiceAnswerDialog extends Dialog {
         binder.forField(amount).asRequired(required("retentionCase.monthlyAmount"))
                 .withValidator(v -> v > 0, getTranslation("retention.allowance.amountNotPositive"))
                 .bind(d -> d.monthlyAmount, (d, v) -> d.monthlyAmount = v);
-        DatePicker from = new DatePicker(getTranslation("retention.allowanceFrom"), today);
+        DatePicker from = new DatePicker(getTranslation("retention.allowanceFrom"));
+        draft.allowanceFrom = today;
         from.setId("grant-from");
         binder.forField(from).asRequired(required("retention.allowanceFrom"))
                 .bind(d -> d.allowanceFrom, (d, v) -> d.allowanceFrom = v);
@@ -147,7 +149,7 @@ class ServiceAnswerDialog extends Dialog {
         policy.addValueChangeListener(e -> amount.setHelperText(capHelp(policy.getValue(), type.getValue())));
         type.addValueChangeListener(e -> amount.setHelperText(capHelp(policy.getValue(), type.getValue())));
         if (policies.size() == 1) {
-            policy.setValue(policies.getFirst());
+            draft.policy = policies.getFirst();
         }
         form.add(policy, type, amount, new Span(), from, until);
         return d -> new GrantAllowance(retentionCase.caseId(), request.requestId(), d.policy.policyId(),
