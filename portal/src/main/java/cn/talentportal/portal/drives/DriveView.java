@@ -26,6 +26,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -89,6 +90,7 @@ public class DriveView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         drive = found.get();
         registrations.setId("drive-registrations");
+        registrations.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         registrations.addColumn(DriveRegistrationEntry::candidateName).setHeader(getTranslation("drive.candidate"));
         registrations.addColumn(r -> PortalFormats.dateTime(r.registeredAt(), getLocale()))
                 .setHeader(getTranslation("drive.registeredAt")).setAutoWidth(true);

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -73,6 +74,7 @@ public class DrivesView extends VerticalLayout implements HasDynamicTitle {
         plan.setId("plan-drive");
 
         grid.setId("drives");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         grid.addComponentColumn(d -> {
             RouterLink link = new RouterLink(d.title(), DriveView.class,
                     new RouteParameters(DriveView.DRIVE_ID, d.driveId()));

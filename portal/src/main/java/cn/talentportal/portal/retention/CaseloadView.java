@@ -17,6 +17,7 @@ import cn.talentportal.projections.retention.RetentionQueries.FindUnassignedCase
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -62,6 +63,7 @@ public class CaseloadView extends VerticalLayout implements HasDynamicTitle {
         title.addClassName("portal-title");
 
         caseload.setId("caseload");
+        caseload.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         caseload.addComponentColumn(this::talent).setKey("talent").setHeader(getTranslation("caseload.talent"))
                 .setFlexGrow(2);
         caseload.addComponentColumn(this::services).setKey("services").setHeader(getTranslation("caseload.services"))
@@ -76,6 +78,7 @@ public class CaseloadView extends VerticalLayout implements HasDynamicTitle {
 
         H3 unassignedTitle = new H3(getTranslation("caseload.unassigned"));
         unassigned.setId("unassigned-cases");
+        unassigned.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         unassigned.addColumn(CaseloadEntry::candidateName).setHeader(getTranslation("caseload.talent"));
         unassigned.addColumn(c -> c.employerName() + " · " + c.post()).setHeader(getTranslation("caseload.post"))
                 .setFlexGrow(2);

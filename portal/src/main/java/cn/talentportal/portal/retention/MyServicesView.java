@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -82,6 +83,7 @@ public class MyServicesView extends VerticalLayout implements HasDynamicTitle {
         }
 
         requests.setId("my-service-requests");
+        requests.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         requests.addColumn(r -> getTranslation("serviceType." + r.type().name()))
                 .setHeader(getTranslation("retention.serviceType"));
         requests.addColumn(r -> PortalFormats.dateTime(r.requestedAt(), getLocale()))

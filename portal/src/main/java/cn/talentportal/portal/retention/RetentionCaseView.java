@@ -24,6 +24,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -97,6 +98,7 @@ public class RetentionCaseView extends VerticalLayout implements BeforeEnterObse
         showFacts();
 
         requests.setId("case-requests");
+        requests.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         requests.addColumn(r -> getTranslation("serviceType." + r.type().name()))
                 .setHeader(getTranslation("retention.serviceType"));
         requests.addColumn(ServiceRequestView::details).setHeader(getTranslation("retention.details")).setFlexGrow(2);
@@ -110,6 +112,7 @@ public class RetentionCaseView extends VerticalLayout implements BeforeEnterObse
         requests.setAllRowsVisible(true);
 
         visits.setId("case-visits");
+        visits.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         visits.addColumn(v -> RetentionFormats.date(v.visitedOn(), getLocale()))
                 .setHeader(getTranslation("retention.visitedOn"));
         visits.addColumn(FollowUpVisitView::visitorName).setHeader(getTranslation("retention.visitor"));

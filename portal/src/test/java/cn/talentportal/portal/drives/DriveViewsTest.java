@@ -5,7 +5,19 @@ import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
+import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
+import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
+import cn.talentportal.domain.opening.OpeningDetails;
+import cn.talentportal.domain.opening.OpeningStatus;
+import cn.talentportal.domain.opening.TalentCategory;
+import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.projections.opening.OpeningQueries.FindOpeningsOfEmployer;
+import cn.talentportal.projections.opening.OpeningView;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.LocalDate;
+import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
@@ -114,7 +126,18 @@ class DriveViewsTest extends ViewTestBase {
                 "both registrations");
         clock.advance(Duration.ofHours(2));
 
+        String openingTitle = publishedOpening(school, "高中物理教师" + suffix);
         UI.getCurrent().navigate(DriveView.class, new RouteParameters(DriveView.DRIVE_ID, driveId));
+        @SuppressWarnings("unchecked")
+        Select<OpeningView> opening = _get(Select.class, spec -> spec.withId("drive-feature-opening"));
+        _setValue(opening, opening.getListDataView().getItems()
+                .filter(o -> o.details().title().equals(openingTitle)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("drive-feature")));
+        NotificationsKt.expectNotifications("已在“" + title + "”中推介该岗位");
+        assertThat(_get(VerticalLayout.class, spec -> spec.withId("drive-featured")).getChildren()
+                .filter(Span.class::isInstance).map(c -> ((Span) c).getText()))
+                .containsExactly(openingTitle + " · " + school.name());
+
         @SuppressWarnings("unchecked")
         Grid<DriveRegistrationEntry> registrations = _get(Grid.class, spec -> spec.withId("drive-registrations"));
         assertThat(GridKt._size(registrations)).isEqualTo(2);
@@ -139,6 +162,21 @@ class DriveViewsTest extends ViewTestBase {
         assertThat(_get(Paragraph.class, spec -> spec.withId("drive-not-found")).getText())
                 .isEqualTo("没有找到该招聘活动，或其不属于本单位");
         _assertNone(Grid.class, spec -> spec.withId("drive-registrations"));
+    }
+
+    /** The unit's recruiter publishes an opening, as on the openings page; returns once the unit's list shows it. */
+    private String publishedOpening(Unit unit, String title) {
+        actAs(unit.recruiter());
+        String openingId = UUID.randomUUID().toString();
+        commands.send(new DraftOpening(openingId, unit.unitId(), unit.name(), new OpeningDetails(title,
+                "承担高中物理教学与实验室管理", Sector.EDUCATION, "城关镇", Education.BACHELOR, "物理学", 5500, 7000, 1,
+                Set.of(TalentCategory.GRADUATE), LocalDate.now(clock).plusMonths(2))));
+        commands.send(new PublishOpening(openingId));
+        eventually(() -> queries.query(new FindOpeningsOfEmployer(unit.unitId()),
+                        ResponseTypes.multipleInstancesOf(OpeningView.class)).join(),
+                list -> list.stream().anyMatch(o -> o.openingId().equals(openingId)
+                        && o.status() == OpeningStatus.PUBLISHED), "the published opening");
+        return title;
     }
 
     @Test

@@ -45,13 +45,16 @@ import cn.talentportal.projections.application.OpeningPipeline;
 import cn.talentportal.projections.dossier.CandidateStreamsProjection;
 import cn.talentportal.projections.drive.DriveConversion;
 import cn.talentportal.projections.drive.DriveConversionProjection;
+import cn.talentportal.projections.drive.DriveRegistrationsProjection;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversion;
 import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
+import cn.talentportal.projections.retention.AllowancePoliciesProjection;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
+import cn.talentportal.projections.retention.RetentionServicesProjection;
 import cn.talentportal.projections.retention.RetentionQueries.FindCaseload;
 import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.OfficeStatisticsProjection;
@@ -105,6 +108,11 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("candidates", List.of("candidates"));
         READ_MODELS.put("candidate-streams", List.of(CandidateStreamsProjection.COLLECTION));
         READ_MODELS.put("personal-data-access", List.of(PersonalDataAccessProjection.COLLECTION));
+        READ_MODELS.put("retention-services", List.of(RetentionServicesProjection.REQUESTS,
+                RetentionServicesProjection.VISITS));
+        READ_MODELS.put("allowance-policies", List.of(AllowancePoliciesProjection.COLLECTION));
+        READ_MODELS.put("drive-registrations", List.of(DriveRegistrationsProjection.DRIVES,
+                DriveRegistrationsProjection.REGISTRATIONS, DriveRegistrationsProjection.RECRUITERS));
     }
 
     @Autowired Commands commands;

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -61,6 +62,7 @@ public class AllowancePoliciesView extends VerticalLayout implements HasDynamicT
         publish.setId("publish-policy");
 
         grid.setId("allowance-policies");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long texts wrap on a phone
         grid.addColumn(AllowancePolicyView::name).setHeader(getTranslation("retention.policy.name"));
         grid.addComponentColumn(this::versions).setKey("versions").setHeader(getTranslation("policies.versions"))
                 .setFlexGrow(3);
