@@ -111,7 +111,7 @@ public class DrivesView extends VerticalLayout implements HasDynamicTitle {
         TextField university = new TextField(getTranslation("drive.university"));
         university.setId("drive-university");
         university.setMaxLength(100);
-        binder.forField(university)
+        var universityBinding = binder.forField(university)
                 .withValidator(u -> kind.getValue() != DriveKind.CAMPUS_RECRUITMENT || (u != null && !u.isBlank()),
                         required("drive.university"))
                 .bind(d -> d.university, (d, v) -> d.university = v);
@@ -127,12 +127,21 @@ public class DrivesView extends VerticalLayout implements HasDynamicTitle {
                 .bind(d -> d.startsAt, (d, v) -> d.startsAt = v);
         DateTimePicker endsAt = new DateTimePicker(getTranslation("drive.endsAt"));
         endsAt.setId("drive-ends");
-        binder.forField(endsAt).asRequired(required("drive.endsAt"))
+        var endsBinding = binder.forField(endsAt).asRequired(required("drive.endsAt"))
                 .withValidator(t -> startsAt.getValue() == null || t.isAfter(startsAt.getValue()),
                         getTranslation("drives.endsAfterStart"))
                 .bind(d -> d.endsAt, (d, v) -> d.endsAt = v);
-        kind.addValueChangeListener(e -> binder.validate());
-        startsAt.addValueChangeListener(e -> binder.validate());
+        // a rule that depends on another field is checked again when that field changes
+        kind.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                universityBinding.validate();
+            }
+        });
+        startsAt.addValueChangeListener(e -> {
+            if (endsAt.getValue() != null) {
+                endsBinding.validate();
+            }
+        });
         binder.setBean(new PlanDraft());
 
         Button planButton = new Button(getTranslation("drives.planButton"), e -> {

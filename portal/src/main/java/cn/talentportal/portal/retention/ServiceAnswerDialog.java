@@ -141,11 +141,15 @@ class ServiceAnswerDialog extends Dialog {
                 .bind(d -> d.allowanceFrom, (d, v) -> d.allowanceFrom = v);
         DatePicker until = new DatePicker(getTranslation("retention.allowanceUntil"));
         until.setId("grant-until");
-        binder.forField(until).asRequired(required("retention.allowanceUntil"))
+        var untilBinding = binder.forField(until).asRequired(required("retention.allowanceUntil"))
                 .withValidator(v -> from.getValue() == null || !YearMonth.from(v).isBefore(YearMonth.from(
                         from.getValue())), getTranslation("retention.allowance.periodReversed"))
                 .bind(d -> d.allowanceUntil, (d, v) -> d.allowanceUntil = v);
-        from.addValueChangeListener(e -> binder.validate());
+        from.addValueChangeListener(e -> {
+            if (until.getValue() != null) {
+                untilBinding.validate();
+            }
+        });
         policy.addValueChangeListener(e -> amount.setHelperText(capHelp(policy.getValue(), type.getValue())));
         type.addValueChangeListener(e -> amount.setHelperText(capHelp(policy.getValue(), type.getValue())));
         if (policies.size() == 1) {

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -98,7 +99,7 @@ class RetentionViewsTest extends ViewTestBase {
 
         UI.getCurrent().navigate(RetentionCaseView.class, new RouteParameters(RetentionCaseView.CASE_ID,
                 mine.caseId()));
-        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("case-talent")).getText())
+        assertThat(_get(H2.class, spec -> spec.withId("case-talent")).getText())
                 .isEqualTo("林晓雨");
     }
 

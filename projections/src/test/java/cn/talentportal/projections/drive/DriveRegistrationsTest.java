@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DriveRegistrationsTest {
 
@@ -101,8 +102,8 @@ class DriveRegistrationsTest {
         assertThat(projection.handle(new CountDriveRegistrations("d1"))).isEqualTo(2);
         assertThat(projection.handle(new FindDriveRegistrations("d1", 0, 10)))
                 .extracting(DriveRegistrationEntry::candidateName, DriveRegistrationEntry::attended)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("王芳", false),
-                        org.assertj.core.groups.Tuple.tuple("李明", true));
+                .containsExactly(tuple("王芳", false),
+                        tuple("李明", true));
         assertThat(projection.handle(new FindDriveRegistrations("d1", 1, 1)))
                 .extracting(DriveRegistrationEntry::candidateId).containsExactly("c2");
 

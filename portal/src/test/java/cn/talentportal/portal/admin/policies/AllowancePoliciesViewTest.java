@@ -2,6 +2,7 @@ package cn.talentportal.portal.admin.policies;
 
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.view.ViewTestBase;
 import cn.talentportal.projections.retention.AllowancePolicyView;
@@ -76,7 +77,7 @@ class AllowancePoliciesViewTest extends ViewTestBase {
         assertThat(_get(versions, Div.class, spec -> spec.withId("policy-" + policyId + "-v2")).getText())
                 .isEqualTo("第 2 版，2026年7月1日 起施行：生活补贴每月上限 1,800 元，安家补贴每月上限 2,000 元 · 财政预算调整");
 
-        UI.getCurrent().navigate(cn.talentportal.portal.home.HomeView.class);
+        UI.getCurrent().navigate(HomeView.class);
         signIn(account(accounts, "specialist", Role.SPECIALIST, "陈专员", null, null));
         assertThatThrownBy(() -> UI.getCurrent().navigate(AllowancePoliciesView.class))
                 .isInstanceOf(MockAccessDeniedException.class);
