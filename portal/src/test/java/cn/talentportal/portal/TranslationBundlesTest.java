@@ -119,6 +119,7 @@ class TranslationBundlesTest {
                 Map.entry("allowanceType.", cn.talentportal.domain.retention.AllowanceType.class),
                 Map.entry("serviceType.", cn.talentportal.domain.retention.ServiceType.class),
                 Map.entry("cardLevel.", cn.talentportal.domain.retention.CardLevel.class),
+                Map.entry("requestStatus.", cn.talentportal.projections.retention.ServiceRequestStatus.class),
                 Map.entry("outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class),
                 Map.entry("outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class),
                 Map.entry("statistics.step.", cn.talentportal.portal.statistics.StatisticsView.Step.class),

@@ -100,6 +100,8 @@ public class DemoData implements ApplicationRunner {
                 "林学", "青山镇", CandidateSource.RETURNEE_REGISTER, "在外人才返乡登记");
         commands.sendAsSystem(new ApplyToOpening(liming, id(), maths));
         commands.sendAsSystem(new ApplyToOpening(zhang, id(), nurse));
+        // the talent office's service specialist, who takes over retention cases after placement
+        accounts.create(id(), "specialist", PASSWORD, Role.SPECIALIST, "服务专员 陈静", null, null);
         log.info("Demo district seeded: 5 employer units, 9 openings, 3 graduates; password for every demo account: {}",
                 PASSWORD);
     }

@@ -2,6 +2,7 @@ package cn.talentportal.portal.layout;
 
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
+import cn.talentportal.portal.admin.policies.AllowancePoliciesView;
 import cn.talentportal.portal.admin.rubrics.RubricsView;
 import cn.talentportal.portal.admin.users.UsersView;
 import cn.talentportal.portal.alerts.AlertBell;
@@ -10,6 +11,7 @@ import cn.talentportal.portal.applications.MyApplicationsView;
 import cn.talentportal.portal.audit.AccessTrailView;
 import cn.talentportal.portal.audit.AuditView;
 import cn.talentportal.portal.audit.StoreIntegrityView;
+import cn.talentportal.portal.drives.DrivesView;
 import cn.talentportal.portal.history.MyHistoryView;
 import cn.talentportal.portal.home.HomeView;
 import cn.talentportal.portal.i18n.LocaleSelection;
@@ -24,6 +26,8 @@ import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
 import cn.talentportal.portal.recruiter.RecruiterHomeView;
 import cn.talentportal.portal.recruiter.RecruiterOpeningsView;
 import cn.talentportal.portal.register.RegistrationView;
+import cn.talentportal.portal.retention.CaseloadView;
+import cn.talentportal.portal.retention.MyServicesView;
 import cn.talentportal.portal.scheduling.RecruiterInterviewsView;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
@@ -117,6 +121,7 @@ public class MainLayout extends AppLayout {
         // graduates and returnees
         item(nav, "menu.myApplications", MyApplicationsView.class, VaadinIcon.FILE_TEXT_O);
         item(nav, "menu.myInterviews", MyInterviewsView.class, VaadinIcon.CALENDAR_USER);
+        item(nav, "menu.myServices", MyServicesView.class, VaadinIcon.HOME_O);
         item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
         item(nav, "menu.profile", ProfileView.class, VaadinIcon.USER_CARD);
         item(nav, "menu.myHistory", MyHistoryView.class, VaadinIcon.TIME_BACKWARD);
@@ -125,8 +130,11 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
         item(nav, "menu.recruiterApplications", RecruiterApplicationsView.class, VaadinIcon.USERS);
         item(nav, "menu.recruiterInterviews", RecruiterInterviewsView.class, VaadinIcon.CALENDAR);
+        item(nav, "menu.drives", DrivesView.class, VaadinIcon.FLAG_O);
         item(nav, "menu.returneeRegister", ReturneeRegisterView.class, VaadinIcon.OPEN_BOOK);
         item(nav, "menu.campaigns", CampaignsView.class, VaadinIcon.PHONE);
+        // service specialists
+        item(nav, "menu.caseload", CaseloadView.class, VaadinIcon.HANDSHAKE);
         // auditors
         item(nav, "menu.audit", AuditView.class, VaadinIcon.EYE);
         item(nav, "menu.integrity", StoreIntegrityView.class, VaadinIcon.LINK);
@@ -136,6 +144,7 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.users", UsersView.class, VaadinIcon.USER_CARD);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
         item(nav, "menu.rubrics", RubricsView.class, VaadinIcon.CLIPBOARD_CHECK);
+        item(nav, "menu.policies", AllowancePoliciesView.class, VaadinIcon.MONEY);
         item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
         return nav;

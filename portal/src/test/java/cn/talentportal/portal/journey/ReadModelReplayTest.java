@@ -51,15 +51,18 @@ import cn.talentportal.projections.dossier.CandidateStreamsProjection;
 import cn.talentportal.projections.drive.DriveConversion;
 import cn.talentportal.projections.drive.DriveConversionProjection;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversion;
+import cn.talentportal.projections.drive.DriveRegistrationsProjection;
 import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
 import cn.talentportal.projections.interview.RubricProjection;
 import cn.talentportal.projections.outreach.OutreachProjection;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
+import cn.talentportal.projections.retention.AllowancePoliciesProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
 import cn.talentportal.projections.retention.RetentionQueries.FindCaseload;
+import cn.talentportal.projections.retention.RetentionServicesProjection;
 import cn.talentportal.projections.statistics.JourneyFunnelProjection;
 import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.OfficeStatisticsProjection;
@@ -116,6 +119,11 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("personal-data-access", List.of(PersonalDataAccessProjection.COLLECTION));
         READ_MODELS.put("outreach", List.of(OutreachProjection.ENTRIES, OutreachProjection.CAMPAIGNS));
         READ_MODELS.put("journey-funnel", List.of(JourneyFunnelProjection.JOURNEYS, JourneyFunnelProjection.COHORTS));
+        READ_MODELS.put("retention-services", List.of(RetentionServicesProjection.REQUESTS,
+                RetentionServicesProjection.VISITS));
+        READ_MODELS.put("allowance-policies", List.of(AllowancePoliciesProjection.COLLECTION));
+        READ_MODELS.put("drive-registrations", List.of(DriveRegistrationsProjection.DRIVES,
+                DriveRegistrationsProjection.REGISTRATIONS, DriveRegistrationsProjection.RECRUITERS));
     }
 
     @Autowired Commands commands;

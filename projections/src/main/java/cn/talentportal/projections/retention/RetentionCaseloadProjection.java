@@ -15,17 +15,25 @@ import cn.talentportal.domain.retention.RetentionEvents.TalentDeparted;
 import cn.talentportal.domain.retention.RetentionEvents.VisitProblemResolved;
 import cn.talentportal.domain.retention.ServiceType;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.projections.retention.RetentionQueries.CountCaseload;
+import cn.talentportal.projections.retention.RetentionQueries.CountUnassignedCases;
 import cn.talentportal.projections.retention.RetentionQueries.FindCaseload;
+import cn.talentportal.projections.retention.RetentionQueries.FindCaseloadPage;
+import cn.talentportal.projections.retention.RetentionQueries.FindCasesOfCandidate;
+import cn.talentportal.projections.retention.RetentionQueries.FindRetentionCase;
+import cn.talentportal.projections.retention.RetentionQueries.FindUnassignedCases;
 import cn.talentportal.projections.shared.BatchedWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import cn.talentportal.projections.shared.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +41,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
@@ -58,6 +67,9 @@ public class RetentionCaseloadProjection {
 
     public RetentionCaseloadProjection(MongoDatabase database) {
         this.cases = database.getCollection(COLLECTION);
+        // ignored by the embedded wire server, used by a real MongoDB
+        cases.createIndex(Indexes.ascending("specialistUserId", "departedOn", "candidateName"));
+        cases.createIndex(Indexes.ascending("candidateId"));
     }
 
     /** Before a rebuild replays the whole store: this read model starts empty (its indexes stay). */
@@ -75,7 +87,8 @@ public class RetentionCaseloadProjection {
                 Updates.set("post", event.post()),
                 Updates.set("sector", event.sector().name()),
                 Updates.set("county", event.county()),
-                Updates.set("startDate", isoDate(event.startDate()))));
+                Updates.set("startDate", isoDate(event.startDate())),
+                Updates.set("signedOn", isoDate(event.signedOn()))));
     }
 
     @EventHandler
@@ -99,6 +112,7 @@ public class RetentionCaseloadProjection {
     @EventHandler
     void on(ApartmentAllocated event) {
         answered(event.caseId(), event.requestId());
+        granted(event.caseId(), ServiceType.TALENT_APARTMENT);
         BatchedWrites.upsert(cases, event.caseId(), Updates.set("apartment", event.apartment()));
     }
 
@@ -110,16 +124,19 @@ public class RetentionCaseloadProjection {
     @EventHandler
     void on(AllowanceGranted event) {
         answered(event.caseId(), event.requestId());
+        granted(event.caseId(), ServiceType.ALLOWANCE);
     }
 
     @EventHandler
     void on(SchoolPlaceGranted event) {
         answered(event.caseId(), event.requestId());
+        granted(event.caseId(), ServiceType.SCHOOL_PLACE);
     }
 
     @EventHandler
     void on(ServiceCardIssued event) {
         answered(event.caseId(), event.requestId());
+        granted(event.caseId(), ServiceType.SERVICE_CARD);
     }
 
     /** A grant on the office's own initiative answers no request. */
@@ -127,6 +144,10 @@ public class RetentionCaseloadProjection {
         if (requestId != null) {
             BatchedWrites.upsert(cases, caseId, Updates.addToSet("answered", requestId));
         }
+    }
+
+    private void granted(String caseId, ServiceType type) {
+        BatchedWrites.upsert(cases, caseId, Updates.addToSet("granted", type.name()));
     }
 
     @EventHandler
@@ -174,6 +195,58 @@ public class RetentionCaseloadProjection {
                 .toList();
     }
 
+    /** Those still in post first (a missing departure sorts first), then by name; stable for paging. */
+    private static final Bson CASELOAD_ORDER = Sorts.ascending("departedOn", "candidateName", "_id");
+
+    @QueryHandler
+    public List<CaseloadEntry> handle(FindCaseloadPage query) {
+        return cases.find(Filters.eq("specialistUserId", query.specialistUserId()))
+                .sort(CASELOAD_ORDER)
+                .skip(Math.max(0, query.offset()))
+                .limit(Math.clamp(query.limit(), 1, 500))
+                .map(RetentionCaseloadProjection::entry)
+                .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    public Long handle(CountCaseload query) {
+        return cases.countDocuments(Filters.eq("specialistUserId", query.specialistUserId()));
+    }
+
+    /** A case is listed once it is opened (an assignment alone makes no case to take over). */
+    private static final Bson UNASSIGNED = Filters.and(Filters.exists("specialistUserId", false),
+            Filters.exists("candidateId"), Filters.exists("departedOn", false));
+
+    @QueryHandler
+    public List<CaseloadEntry> handle(FindUnassignedCases query) {
+        return cases.find(UNASSIGNED)
+                .sort(Sorts.ascending("startDate", "_id"))
+                .skip(Math.max(0, query.offset()))
+                .limit(Math.clamp(query.limit(), 1, 500))
+                .map(RetentionCaseloadProjection::entry)
+                .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    public Long handle(CountUnassignedCases query) {
+        return cases.countDocuments(UNASSIGNED);
+    }
+
+    @QueryHandler
+    public Optional<CaseloadEntry> handle(FindRetentionCase query) {
+        return Optional.ofNullable(cases.find(Filters.eq("_id", query.caseId())).first())
+                .filter(d -> d.getString("candidateId") != null)
+                .map(RetentionCaseloadProjection::entry);
+    }
+
+    @QueryHandler
+    public List<CaseloadEntry> handle(FindCasesOfCandidate query) {
+        return cases.find(Filters.eq("candidateId", query.candidateId()))
+                .sort(Sorts.descending("startDate"))
+                .map(RetentionCaseloadProjection::entry)
+                .into(new ArrayList<>());
+    }
+
     static CaseloadEntry entry(Document d) {
         Set<String> answered = Set.copyOf(d.getList("answered", String.class, List.of()));
         List<CaseloadEntry.OpenRequest> openRequests = d.getList("requests", Document.class, List.of()).stream()
@@ -199,7 +272,8 @@ public class RetentionCaseloadProjection {
                         : (lastVisit != null ? lastVisit : startDate).plus(VISIT_INTERVAL),
                 reached, nextMilestone,
                 nextMilestone == null || startDate == null ? null : startDate.plusYears(nextMilestone),
-                departedOn, d.getString("departureReason"));
+                departedOn, d.getString("departureReason"), localDate(d, "signedOn"), d.getString("specialistUserId"),
+                d.getString("specialistName"), d.getList("granted", String.class, List.of()).stream().map(ServiceType::valueOf).sorted().toList());
     }
 
 }
