@@ -55,7 +55,7 @@ import org.axonframework.queryhandling.QueryGateway;
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     /** The roles an administrator gives; candidate accounts come from registration. */
-    static final List<Role> OFFICE_ROLES = List.of(Role.RECRUITER, Role.AUDITOR, Role.ADMIN);
+    static final List<Role> OFFICE_ROLES = List.of(Role.RECRUITER, Role.SPECIALIST, Role.AUDITOR, Role.ADMIN);
 
     /** What the new-account form holds. */
     static final class NewAccount {
