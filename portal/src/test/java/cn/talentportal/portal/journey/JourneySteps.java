@@ -146,12 +146,16 @@ final class JourneySteps {
     }
 
     void offerAccepted(Unit unit, Graduate graduate, String applicationId, String interviewId) {
+        offerExtended(unit, graduate, applicationId, interviewId);
+        PortalTestBase.actAs(graduate.account());
+        commands.send(new AcceptOffer(graduate.candidateId(), applicationId));
+    }
+
+    void offerExtended(Unit unit, Graduate graduate, String applicationId, String interviewId) {
         PortalTestBase.actAs(unit.recruiter());
         LocalDate today = LocalDate.now(clock);
         commands.send(new ExtendOffer(graduate.candidateId(), applicationId, interviewId,
                 new OfferTerms("初中语文教师", 5800, today.plusDays(30), today.plusDays(7))));
-        PortalTestBase.actAs(graduate.account());
-        commands.send(new AcceptOffer(graduate.candidateId(), applicationId));
     }
 
     UserAccount account(String prefix, Role role, String name, String unitId, String candidateId) {

@@ -2,19 +2,25 @@ package cn.talentportal.portal.journey;
 
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
+import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.retention.RetentionCommands.AssignServiceSpecialist;
 import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
+import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.browser.ChineseBrowser;
 import cn.talentportal.portal.scheduling.SchedulingFixture;
 import cn.talentportal.portal.scheduling.SchedulingFixture.Graduate;
 import cn.talentportal.portal.scheduling.SchedulingFixture.School;
+import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
 import cn.talentportal.projections.opening.OpeningQueries.FindOpeningsOfEmployer;
 import cn.talentportal.projections.opening.OpeningView;
+import cn.talentportal.projections.retention.CaseloadEntry;
+import cn.talentportal.projections.retention.RetentionQueries.FindRetentionCase;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -35,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A recruiter's main journey in Chromium, in Chinese, every step on the portal's pages: publish an opening, screen
  * the graduate who applied, schedule the interview from the pipeline, record it held, score it against the rubric
- * and recommend, extend the offer, and once the graduate accepted, sign and place. The graduate's own steps are
+ * and recommend, extend the offer, and once the graduate accepted, sign and place; then the office's service
+ * specialist records the first follow-up visit. The graduate's own steps are
  * theirs ({@code GraduateJourneyInBrowserTest}); here they are sent as commands. Screenshots desktop and phone.
  */
 class RecruiterJourneyInBrowserTest extends PortalTestBase {
@@ -153,6 +160,31 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
             page.locator("#place-confirm").click();
             assertThat(grid).containsText("已到岗");
             browser.screenshot("journey-recruiter-05-placed");
+
+            // after placement the office's service specialist visits the new teacher and records it
+            String caseId = PlacementCommandHandler.retentionCaseIdOf(applicationId);
+            UserAccount specialist = account(accounts, "specialist", Role.SPECIALIST, "陈专员", null, null);
+            actAs(school.admin());
+            commands.send(new AssignServiceSpecialist(caseId, specialist.userId(), specialist.displayName()));
+            actAsNobody();
+            eventually(() -> queries.query(new FindRetentionCase(caseId),
+                            ResponseTypes.optionalInstanceOf(CaseloadEntry.class)).join(),
+                    found -> found.map(c -> specialist.userId().equals(c.specialistUserId())).orElse(false),
+                    "the case assigned to the specialist");
+            browser.close();
+            browser = ChineseBrowser.on(port);
+            page = browser.page();
+            browser.signIn(specialist.username(), PASSWORD);
+            browser.open("/retention/case/" + caseId);
+            assertThat(page.locator("#case-talent")).hasText("宋知微");
+            Locator notes = page.locator("#visit-notes textarea");
+            notes.fill("到岗首周走访，教学安排顺利");
+            notes.press("Tab");
+            page.locator("#visit-problems textarea").fill("实验室器材需要补充");
+            page.locator("#visit-record").click();
+            assertThat(page.locator("#case-visits vaadin-grid-cell-content:visible").filter(
+                    new Locator.FilterOptions().setHasText("实验室器材需要补充")).first()).isVisible();
+            browser.screenshot("journey-recruiter-06-visit-recorded");
         } catch (RuntimeException | AssertionError failure) {
             browser.screenshot("journey-recruiter-failure");
             throw failure;
@@ -163,7 +195,7 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
         browser.signIn(school.recruiter().username(), PASSWORD);
         browser.open("/recruiter");
         assertThat(browser.page().locator("#home-new-applications")).isVisible();
-        browser.screenshot("journey-recruiter-06-home-phone");
+        browser.screenshot("journey-recruiter-07-home-phone");
     }
 
     private Optional<OpeningView> openingTitled(School school, String title) {
