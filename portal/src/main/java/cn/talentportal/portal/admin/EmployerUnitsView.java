@@ -7,12 +7,12 @@ import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.ReadModels;
-import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.employer.EmployerQueries.FindAllEmployerUnits;
 import cn.talentportal.projections.employer.EmployerUnitView;
 import com.vaadin.flow.component.button.Button;
@@ -44,10 +44,12 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
     private final Commands commands;
     private final QueryGateway queries;
     private final UserAccounts accounts;
+    private final Towns towns;
     private final Grid<EmployerUnitView> grid = new Grid<>();
     private final ComboBox<EmployerUnitView> recruiterUnit = new ComboBox<>();
 
-    public EmployerUnitsView(Commands commands, QueryGateway queries, UserAccounts accounts) {
+    public EmployerUnitsView(Commands commands, QueryGateway queries, UserAccounts accounts, Towns towns) {
+        this.towns = towns;
         this.commands = commands;
         this.queries = queries;
         this.accounts = accounts;
@@ -58,7 +60,7 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         grid.setId("employer-units");
         grid.addColumn(EmployerUnitView::name).setHeader(getTranslation("employer.name")).setFlexGrow(2);
         grid.addColumn(u -> getTranslation("employerType." + u.type().name())).setHeader(getTranslation("employer.type"));
-        grid.addColumn(EmployerUnitView::county).setHeader(getTranslation("employer.county"));
+        grid.addColumn(u -> towns.label(u.county(), getLocale())).setHeader(getTranslation("employer.county"));
         grid.addColumn(u -> getTranslation("sector." + u.sector().name())).setHeader(getTranslation("employer.sector"));
         grid.addColumn(u -> PortalFormats.list(u.recruiters().stream().map(EmployerUnitView.Recruiter::name).toList(),
                 getLocale())).setHeader(getTranslation("employer.recruiters")).setFlexGrow(2);
@@ -77,7 +79,8 @@ public class EmployerUnitsView extends VerticalLayout implements HasDynamicTitle
         type.setId("unit-type");
         type.setItems(EmployerType.values());
         type.setItemLabelGenerator(t -> getTranslation("employerType." + t.name()));
-        ComboBox<String> county = new ComboBox<>(getTranslation("employer.county"), Towns.ALL);
+        ComboBox<String> county = new ComboBox<>(getTranslation("employer.county"), towns.all());
+        county.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         county.setId("unit-county");
         Select<Sector> sector = new Select<>();
         sector.setLabel(getTranslation("employer.sector"));

@@ -1,19 +1,19 @@
 package cn.talentportal.portal.jobs;
 
 import cn.talentportal.domain.alert.SearchCriteria;
-import cn.talentportal.portal.alerts.SaveSearchButton;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
+import cn.talentportal.domain.employer.EmployerType;
+import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.portal.alerts.SaveSearchButton;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
-import cn.talentportal.portal.shared.Towns;
-import cn.talentportal.domain.employer.EmployerType;
-import cn.talentportal.domain.opening.TalentCategory;
-import cn.talentportal.domain.shared.Education;
 import cn.talentportal.projections.search.SearchQueries.CandidateHometown;
 import cn.talentportal.projections.search.SearchQueries.FindCandidateHometown;
 import cn.talentportal.projections.search.SearchQueries.FindOpenings;
@@ -70,6 +70,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
 
     private final QueryGateway queries;
     private final Commands commands;
+    private final Towns towns;
     private final TextField text = new TextField();
     private final Div suggestions = new Div();
     private final ComboBox<Sector> sector = new ComboBox<>();
@@ -89,7 +90,8 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
     private FindOpenings lastQuery;
     private String nextCursor;
 
-    public JobSearchView(QueryGateway queries, Commands commands) {
+    public JobSearchView(QueryGateway queries, Commands commands, Towns towns) {
+        this.towns = towns;
         this.queries = queries;
         this.commands = commands;
         this.hometown = hometownOfSignedInCandidate();
@@ -112,8 +114,8 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
 
         facet(sector, "job-search-sector", "jobs.allSectors", Sector.values(), "sector", Enum::name,
                 s -> getTranslation("sector." + s.name()));
-        facet(town, "job-search-town", "jobs.allTowns", Towns.ALL.toArray(String[]::new), "county",
-                Function.identity(), Function.identity());
+        facet(town, "job-search-town", "jobs.allTowns", towns.all().toArray(String[]::new), "county",
+                Function.identity(), t -> towns.label(t, getLocale()));
         facet(employerType, "job-search-employer-type", "jobs.allEmployerTypes", EmployerType.values(),
                 "employerType", Enum::name, t -> getTranslation("employerType." + t.name()));
         facet(education, "job-search-education", "jobs.allEducations", Education.values(), "education",
@@ -255,7 +257,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
         toOpening.addClassName("portal-opening-link");
         Span salary = new Span(PortalFormats.salary(hit.salaryMin(), hit.salaryMax(), getLocale()));
         salary.addClassName("portal-salary");
-        Span employer = new Span(hit.employerName() + " · " + hit.county() + " · "
+        Span employer = new Span(hit.employerName() + " · " + towns.label(hit.county(), getLocale()) + " · "
                 + getTranslation("sector." + hit.sector()) + " · " + getTranslation("education." + hit.education()));
         employer.addClassName("portal-muted");
         Div tags = new Div();
@@ -291,7 +293,7 @@ public class JobSearchView extends VerticalLayout implements HasDynamicTitle {
             }
             found.forEach(other -> {
                 RouterLink line = new RouterLink(other.title() + " · " + other.employerName() + " · "
-                        + other.county(), OpeningPage.class, OpeningPage.parameters(other.openingId()));
+                        + towns.label(other.county(), getLocale()), OpeningPage.class, OpeningPage.parameters(other.openingId()));
                 line.addClassName("similar-opening");
                 line.getElement().setAttribute("data-opening-id", other.openingId());
                 similar.add(new Div(line));

@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningStatus;
 import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
@@ -56,11 +57,13 @@ public class OpeningPage extends VerticalLayout implements BeforeEnterObserver, 
 
     private final QueryGateway queries;
     private final Commands commands;
+    private final Towns towns;
     private String title = "";
 
-    public OpeningPage(QueryGateway queries, Commands commands) {
+    public OpeningPage(QueryGateway queries, Commands commands, Towns towns) {
         this.queries = queries;
         this.commands = commands;
+        this.towns = towns;
         addClassName("portal-page");
     }
 
@@ -112,7 +115,7 @@ public class OpeningPage extends VerticalLayout implements BeforeEnterObserver, 
         String salary = PortalFormats.salary(d.salaryMin(), d.salaryMax(), getLocale());
         Span pay = new Span(salary.isEmpty() ? getTranslation("opening.page.salaryNegotiable") : salary);
         pay.addClassName("portal-salary");
-        Span where = new Span(String.join(" · ", opening.employerName(), orBlank(d.county()),
+        Span where = new Span(String.join(" · ", opening.employerName(), orBlank(towns.label(d.county(), getLocale())),
                 d.sector() == null ? "" : getTranslation("sector." + d.sector().name())));
         where.addClassName("portal-muted");
         Div tags = new Div();
@@ -125,7 +128,7 @@ public class OpeningPage extends VerticalLayout implements BeforeEnterObserver, 
         requirements.addClassName("portal-fields");
         requirements.setId("opening-requirements");
         field(requirements, "opening.employer", opening.employerName());
-        field(requirements, "opening.county", d.county());
+        field(requirements, "opening.county", towns.label(d.county(), getLocale()));
         field(requirements, "opening.education",
                 d.educationRequired() == null ? null : getTranslation("education." + d.educationRequired().name()));
         field(requirements, "opening.major", d.majorRequired());
@@ -211,7 +214,7 @@ public class OpeningPage extends VerticalLayout implements BeforeEnterObserver, 
     private Div similarCard(OpeningHit hit) {
         RouterLink link = new RouterLink(hit.title(), OpeningPage.class, parameters(hit.openingId()));
         link.addClassName("similar-opening");
-        Span where = new Span(hit.employerName() + " · " + hit.county() + " · "
+        Span where = new Span(hit.employerName() + " · " + towns.label(hit.county(), getLocale()) + " · "
                 + PortalFormats.salary(hit.salaryMin(), hit.salaryMax(), getLocale()));
         where.addClassName("portal-muted");
         Div card = new Div(new Div(link), where);

@@ -3,6 +3,7 @@ package cn.talentportal.portal.layout;
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
 import cn.talentportal.portal.admin.policies.AllowancePoliciesView;
+import cn.talentportal.portal.admin.reference.ReferenceDataView;
 import cn.talentportal.portal.admin.rubrics.RubricsView;
 import cn.talentportal.portal.admin.users.UsersView;
 import cn.talentportal.portal.alerts.AlertBell;
@@ -143,6 +144,7 @@ public class MainLayout extends AppLayout {
         // administrators
         item(nav, "menu.users", UsersView.class, VaadinIcon.USER_CARD);
         item(nav, "menu.employerUnits", EmployerUnitsView.class, VaadinIcon.BUILDING);
+        item(nav, "menu.reference", ReferenceDataView.class, VaadinIcon.LIST);
         item(nav, "menu.rubrics", RubricsView.class, VaadinIcon.CLIPBOARD_CHECK);
         item(nav, "menu.policies", AllowancePoliciesView.class, VaadinIcon.MONEY);
         item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);

@@ -3,12 +3,12 @@ package cn.talentportal.portal.outreach;
 import cn.talentportal.domain.outreach.OutreachChannel;
 import cn.talentportal.domain.outreach.OutreachCommands.LaunchCampaign;
 import cn.talentportal.domain.shared.DomainRuleViolation;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.ReadModels;
-import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.outreach.CampaignView;
 import cn.talentportal.projections.outreach.OutreachQueries.CountCampaigns;
 import cn.talentportal.projections.outreach.OutreachQueries.FindCampaign;
@@ -63,12 +63,14 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     private final Commands commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Towns towns;
     private final Grid<CampaignView> grid = new Grid<>();
     private final TargetGroupSummary target = new TargetGroupSummary();
     private final Binder<Draft> binder = new Binder<>();
     private final Draft draft = new Draft();
 
-    public CampaignsView(Commands commands, QueryGateway queries, Clock clock) {
+    public CampaignsView(Commands commands, QueryGateway queries, Clock clock, Towns towns) {
+        this.towns = towns;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -123,7 +125,8 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         message.setValueChangeMode(ValueChangeMode.EAGER);
         ComboBox<String> county = new ComboBox<>(getTranslation("outreach.targetCounty"));
         county.setId("campaign-target-county");
-        List<String> counties = new ArrayList<>(Towns.ALL);
+        List<String> counties = new ArrayList<>(towns.all());
+        county.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         county.setItems(counties);
         county.setAllowCustomValue(true);
         county.addCustomValueSetListener(e -> {

@@ -3,7 +3,7 @@ package cn.talentportal.portal.outreach;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
-import cn.talentportal.portal.shared.Towns;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.projections.outreach.RegisterEntryView;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -47,13 +47,14 @@ class RegisterEntryForm extends FormLayout {
     private final Draft draft = new Draft();
 
     /** {@code existing} null: a new entry. */
-    RegisterEntryForm(RegisterEntryView existing, List<String> knownFields) {
+    RegisterEntryForm(RegisterEntryView existing, List<String> knownFields, Towns district) {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
         setId("register-form");
         field(fullName, "register-full-name", "outreach.fullName");
         hometownCounty.setId("register-hometown");
         hometownCounty.setLabel(getTranslation("outreach.hometownCounty"));
-        List<String> towns = new ArrayList<>(Towns.ALL);
+        List<String> towns = new ArrayList<>(district.all());
+        hometownCounty.setItemLabelGenerator(t -> district.label(t, getLocale()));
         hometownCounty.setItems(towns);
         hometownCounty.setAllowCustomValue(true);
         hometownCounty.addCustomValueSetListener(e -> {

@@ -7,11 +7,11 @@ import cn.talentportal.domain.outreach.ReturneeRegisterCommands.WithdrawContactC
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.ReadModels;
-import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.outreach.OutreachQueries.CountRegisterEntries;
 import cn.talentportal.projections.outreach.OutreachQueries.FindProfessionalFields;
 import cn.talentportal.projections.outreach.OutreachQueries.FindRegisterEntries;
@@ -53,13 +53,15 @@ public class ReturneeRegisterView extends VerticalLayout implements HasDynamicTi
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final Towns towns;
     private final Grid<RegisterEntryView> grid = new Grid<>();
     private final ComboBox<String> countyFilter = new ComboBox<>();
     private final ComboBox<String> fieldFilter = new ComboBox<>();
     private final Select<Boolean> consentFilter = new Select<>();
     private final TextField nameFilter = new TextField();
 
-    public ReturneeRegisterView(Commands commands, QueryGateway queries) {
+    public ReturneeRegisterView(Commands commands, QueryGateway queries, Towns towns) {
+        this.towns = towns;
         this.commands = commands;
         this.queries = queries;
         addClassName("portal-page");
@@ -101,7 +103,8 @@ public class ReturneeRegisterView extends VerticalLayout implements HasDynamicTi
     private FlexLayout filters() {
         countyFilter.setId("register-filter-county");
         countyFilter.setLabel(getTranslation("outreach.hometownCounty"));
-        List<String> counties = new ArrayList<>(Towns.ALL);
+        List<String> counties = new ArrayList<>(towns.all());
+        countyFilter.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         countyFilter.setItems(counties);
         countyFilter.setClearButtonVisible(true);
         // natives of counties outside the district's list are on the register too: typed, then offered
@@ -172,7 +175,7 @@ public class ReturneeRegisterView extends VerticalLayout implements HasDynamicTi
 
     /** Add ({@code existing} null) or edit; the dialog stays open with what was typed when refused. */
     private void openForm(RegisterEntryView existing) {
-        RegisterEntryForm form = new RegisterEntryForm(existing, professionalFields());
+        RegisterEntryForm form = new RegisterEntryForm(existing, professionalFields(), towns);
         Dialog dialog = new Dialog();
         dialog.setId("register-dialog");
         dialog.setHeaderTitle(getTranslation(existing == null ? "outreachRegister.add" : "outreachRegister.edit"));

@@ -6,11 +6,11 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
-import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHistory;
 import cn.talentportal.projections.candidate.HistoryEntry;
 import com.vaadin.flow.component.HasValidation;
@@ -64,7 +64,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     private final Binder<ProfileDraft> binder = new Binder<>();
     private final ProfileDraft draft = new ProfileDraft();
 
-    public ProfileView(QueryGateway queries, Commands commands) {
+    public ProfileView(QueryGateway queries, Commands commands, Towns towns) {
         this.commands = commands;
         this.candidateId = CurrentUser.require().candidateId();
         addClassName("portal-page");
@@ -82,7 +82,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         graduationYear.setValueChangeMode(ValueChangeMode.LAZY);
         hometown.setLabel(getTranslation("candidate.hometown"));
         hometown.setId("profile-hometown");
-        hometown.setItems(Towns.ALL);
+        hometown.setItems(towns.all());
+        hometown.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         hometown.setAllowCustomValue(true);
         hometown.addCustomValueSetListener(e -> hometown.setValue(e.getDetail()));
         text(currentCity, "candidate.currentCity", "profile-current-city");

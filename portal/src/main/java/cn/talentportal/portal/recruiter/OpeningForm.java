@@ -4,7 +4,7 @@ import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
-import cn.talentportal.portal.shared.Towns;
+import cn.talentportal.portal.reference.Towns;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -31,7 +31,7 @@ class OpeningForm extends FormLayout {
     final CheckboxGroup<TalentCategory> categories = new CheckboxGroup<>();
     final DatePicker deadline = new DatePicker();
 
-    OpeningForm() {
+    OpeningForm(Towns towns) {
         title.setLabel(getTranslation("opening.title"));
         title.setId("opening-title");
         title.setRequiredIndicatorVisible(true);
@@ -50,7 +50,8 @@ class OpeningForm extends FormLayout {
         sector.setItemLabelGenerator(s -> getTranslation("sector." + s.name()));
         county.setLabel(getTranslation("opening.county"));
         county.setId("opening-county");
-        county.setItems(Towns.ALL);
+        county.setItems(towns.all());
+        county.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         education.setLabel(getTranslation("opening.education"));
         education.setId("opening-education");
         education.setItems(Education.values());

@@ -7,6 +7,7 @@ import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningStatus;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.account.UserAccount;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.CurrentUser;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
@@ -45,10 +46,13 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
     private final QueryGateway queries;
     private final UserAccount recruiter = CurrentUser.require();
     private final Grid<OpeningView> grid = new Grid<>();
-    private OpeningForm form = new OpeningForm();
+    private final Towns towns;
+    private OpeningForm form;
     private final Details formSection;
 
-    public RecruiterOpeningsView(Commands commands, QueryGateway queries) {
+    public RecruiterOpeningsView(Commands commands, QueryGateway queries, Towns towns) {
+        this.towns = towns;
+        this.form = new OpeningForm(towns);
         this.commands = commands;
         this.queries = queries;
         addClassName("portal-page");
@@ -68,7 +72,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
 
         grid.setId("recruiter-openings");
         grid.addColumn(o -> o.details().title()).setHeader(getTranslation("opening.title")).setFlexGrow(2);
-        grid.addColumn(o -> o.details().county()).setHeader(getTranslation("opening.county"));
+        grid.addColumn(o -> towns.label(o.details().county(), getLocale())).setHeader(getTranslation("opening.county"));
         grid.addColumn(o -> getTranslation("status." + o.status().name())).setHeader(getTranslation("opening.status"));
         grid.addColumn(o -> PortalFormats.dateTime(o.publishedAt(), getLocale()))
                 .setHeader(getTranslation("opening.publishedAt")).setAutoWidth(true);
@@ -108,7 +112,7 @@ public class RecruiterOpeningsView extends VerticalLayout implements HasDynamicT
 
     private void replaceForm() {
         VerticalLayout content = (VerticalLayout) form.getParent().orElseThrow();
-        OpeningForm fresh = new OpeningForm();
+        OpeningForm fresh = new OpeningForm(towns);
         content.replace(form, fresh);
         form = fresh;
     }

@@ -13,11 +13,11 @@ import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.account.UsernameTakenException;
 import cn.talentportal.portal.login.LoginView;
+import cn.talentportal.portal.reference.Towns;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
 import cn.talentportal.portal.shared.PortalFormats;
-import cn.talentportal.portal.shared.Towns;
 import cn.talentportal.projections.drive.DriveConversion;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversions;
 import com.vaadin.flow.component.button.Button;
@@ -81,7 +81,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private final TextField sourceReference = new TextField();
     private final ComboBox<DriveConversion> sourceDrive = new ComboBox<>();
 
-    public RegistrationView(Commands commands, UserAccounts accounts, QueryGateway queries, Clock clock) {
+    public RegistrationView(Commands commands, UserAccounts accounts, QueryGateway queries, Clock clock,
+                            Towns towns) {
         this.commands = commands;
         this.accounts = accounts;
         this.recentDrives = recentDrives(queries, clock.instant());
@@ -107,7 +108,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         education.setItemLabelGenerator(e -> getTranslation("education." + e.name()));
         hometown.setLabel(getTranslation("candidate.hometown"));
         hometown.setId("register-hometown");
-        hometown.setItems(Towns.ALL);
+        hometown.setItems(towns.all());
+        hometown.setItemLabelGenerator(t -> towns.label(t, getLocale()));
         hometown.setAllowCustomValue(true);
         hometown.addCustomValueSetListener(e -> hometown.setValue(e.getDetail()));
         source.setLabel(getTranslation("candidate.source"));

@@ -129,7 +129,7 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
             assertThat(page.locator("#interview-status")).containsText("已面试");
             page.locator("#scorecard-subject input").fill("9");
             page.locator("#scorecard-teaching input").fill("8");
-            page.locator("#scorecard-fit input").fill("9");
+            page.locator("#scorecard-fit input").fill("5");
             page.locator("#scorecard-comment textarea").fill("实验演示规范，表达清楚");
             browser.settle();
             page.locator("#scorecard-submit").click();
