@@ -54,6 +54,15 @@ class ProcessorsInBrowserTest extends PortalTestBase {
                 .filter(new Locator.FilterOptions().setHasText("已开始重建 岗位 (openings)")).first()).isVisible();
         // the page polls: the finished rebuild replaces the progress bar
         assertThat(cell("上次重建已完成").first()).isVisible();
+        browser.screenshot("admin-01-rebuilt");
+
+        browser.close();
+        browser = ChineseBrowser.phone(port);
+        page = browser.page();
+        browser.signIn(admin, PASSWORD);
+        browser.open("/admin/processors");
+        assertThat(cell("openings").first()).isVisible();
+        browser.screenshot("admin-02-processors-phone");
     }
 
     private Locator cell(String text) {

@@ -164,6 +164,15 @@ class AuditorInBrowserTest extends PortalTestBase {
         assertThat(page.locator("#access-trail")).containsText("导出");
         assertThat(page.locator("#access-trail")).containsText("核查投诉");
         browser.screenshot("audit-05-access-trail");
+
+        // the office-wide access trail on a phone
+        browser.close();
+        browser = ChineseBrowser.phone(port);
+        page = browser.page();
+        browser.signIn(auditor, PASSWORD);
+        browser.open("/audit/access");
+        assertThat(page.locator("h2.portal-title")).isVisible();
+        browser.screenshot("audit-06-access-trail-phone");
     }
 
     /** Sets a Vaadin date-time picker as a person would end up with it: the value as the component holds it. */
