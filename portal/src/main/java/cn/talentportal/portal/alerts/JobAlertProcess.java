@@ -10,18 +10,25 @@ import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.projections.alert.SavedSearchMatch;
 import cn.talentportal.projections.alert.SavedSearchPercolator;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +39,11 @@ import org.springframework.stereotype.Component;
  * Its own tracking processor ({@code job-alerts}): when the search engine is down the handler fails and the
  * processor retries from its token; a redelivered or replayed publication matches again, and the alerts aggregate
  * ignores an alert it already raised. A search deleted between percolation and command is refused there: skipped.
+ * <p>
+ * The saved searches are indexed by another processor ({@code saved-searches}), which runs on its own: a search
+ * saved a moment before a publication could still be on its way to the percolator index when the publication is
+ * percolated, and would never hear of it. So each publication first waits until that processor has passed the
+ * same point of the event stream (decision 0030).
  */
 @Component
 @ProcessingGroup("job-alerts")
@@ -42,23 +54,61 @@ public class JobAlertProcess {
     private static final MetaData SYSTEM = MetaData.with(AuditMetaData.USER_ID, ActorMetaData.SYSTEM)
             .and(AuditMetaData.USER_NAME, ActorMetaData.SYSTEM).and(AuditMetaData.ROLE, ActorMetaData.SYSTEM);
 
+    static final String SAVED_SEARCHES = "saved-searches";
+    /** How long a publication waits for the saved searches before the processor retries it. */
+    static final Duration SAVED_SEARCHES_PATIENCE = Duration.ofSeconds(10);
+
     private final SavedSearchPercolator percolator;
     private final CommandGateway commands;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
 
-    public JobAlertProcess(SavedSearchPercolator percolator, CommandGateway commands) {
+    public JobAlertProcess(SavedSearchPercolator percolator, CommandGateway commands,
+                           ObjectProvider<EventProcessingConfiguration> processing) {
         this.percolator = percolator;
         this.commands = commands;
+        this.processing = processing;
     }
 
     @EventHandler
-    void on(OpeningPublished event, @Timestamp Instant publishedAt) throws IOException {
+    void on(OpeningPublished event, @Timestamp Instant publishedAt, TrackingToken token)
+            throws IOException, InterruptedException {
+        awaitSavedSearchesUpTo(token);
         alert(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), publishedAt);
     }
 
     /** A resumed opening is searchable again; searches saved while it was paused hear of it now. */
     @EventHandler
-    void on(OpeningResumed event, @Timestamp Instant resumedAt) throws IOException {
+    void on(OpeningResumed event, @Timestamp Instant resumedAt, TrackingToken token)
+            throws IOException, InterruptedException {
+        awaitSavedSearchesUpTo(token);
         alert(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), resumedAt);
+    }
+
+    /**
+     * Returns once every segment of the saved-searches processor on this node has handled the events up to this
+     * one; throws after {@link #SAVED_SEARCHES_PATIENCE}, so the processor retries the publication later. Segments
+     * another node holds are not visible here: then there is nothing to wait for on this node.
+     */
+    private void awaitSavedSearchesUpTo(TrackingToken token) throws InterruptedException {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        Optional<StreamingEventProcessor> savedSearches = processing.getObject()
+                .eventProcessor(SAVED_SEARCHES, StreamingEventProcessor.class);
+        if (position.isEmpty() || savedSearches.isEmpty()) {
+            return;
+        }
+        long giveUpAt = System.nanoTime() + SAVED_SEARCHES_PATIENCE.toNanos();
+        while (!passed(savedSearches.get(), position.getAsLong())) {
+            if (System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("Saved searches are not yet indexed up to event "
+                        + position.getAsLong() + "; the publication is percolated again later");
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    private static boolean passed(StreamingEventProcessor processor, long position) {
+        return processor.processingStatus().values().stream().allMatch(segment -> !segment.isErrorState()
+                && segment.getCurrentPosition().orElse(-1) >= position);
     }
 
     private void alert(String openingId, String employerUnitId, String employerName, OpeningDetails details,
