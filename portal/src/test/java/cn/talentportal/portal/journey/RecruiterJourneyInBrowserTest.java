@@ -17,6 +17,8 @@ import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
+import cn.talentportal.projections.interview.CalendarEntry;
+import cn.talentportal.projections.interview.InterviewQueries.FindInterviewsOfCandidate;
 import cn.talentportal.projections.opening.OpeningQueries.FindOpeningsOfEmployer;
 import cn.talentportal.projections.opening.OpeningView;
 import cn.talentportal.projections.retention.CaseloadEntry;
@@ -120,7 +122,9 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
             browser.settle();
             page.locator("#schedule-submit").click();
             assertThat(page.locator("#interview-status")).containsText("已安排");
-            String interviewId = page.url().substring(page.url().lastIndexOf('/') + 1);
+            String interviewId = eventually(() -> queries.query(new FindInterviewsOfCandidate(graduate.candidateId()),
+                    ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join(), list -> !list.isEmpty(),
+                    "the scheduled interview").getFirst().interviewId();
             browser.screenshot("journey-recruiter-03-scheduled");
 
             clock.advance(Duration.ofDays(2)); // the interview has taken place
