@@ -1,5 +1,6 @@
 package cn.talentportal.domain.journey;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.DomainModel;
 import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
@@ -55,6 +56,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * The whole domain in a small in-memory Axon configuration, wired as {@code infra}'s {@code AggregateConfiguration}
@@ -171,7 +174,8 @@ final class Journey implements AutoCloseable {
     void registered(String candidateId, String fullName, String phone) {
         send(new RegisterCandidate(candidateId, fullName, new PhoneNumber(phone),
                 new EmailAddress(candidateId + "@example.cn"), null, PROFILE,
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     void applied(String candidateId, String applicationId, String openingId) {

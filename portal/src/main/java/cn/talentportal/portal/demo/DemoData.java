@@ -1,5 +1,6 @@
 package cn.talentportal.portal.demo;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
@@ -34,6 +35,8 @@ import static cn.talentportal.domain.opening.TalentCategory.GRADUATE;
 import static cn.talentportal.domain.opening.TalentCategory.HIGH_LEVEL;
 import static cn.talentportal.domain.opening.TalentCategory.RETURNEE_FRIENDLY;
 import static cn.talentportal.domain.opening.TalentCategory.URGENTLY_NEEDED;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * A small district to try the portal with, seeded through the same commands people use, on the first start only
@@ -133,7 +136,8 @@ public class DemoData implements ApplicationRunner {
         String candidateId = id();
         commands.sendAsSystem(new RegisterCandidate(candidateId, name, new PhoneNumber(phone), new EmailAddress(email),
                 null, new CandidateProfile(education, school, major, 2026, hometown, null, null),
-                new RegistrationChannel(source, null, reference)));
+                new RegistrationChannel(source, null, reference),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         accounts.create(id(), login, PASSWORD, Role.CANDIDATE, name, null, candidateId);
         return candidateId;
     }

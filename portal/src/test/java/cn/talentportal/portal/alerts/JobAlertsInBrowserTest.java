@@ -1,5 +1,6 @@
 package cn.talentportal.portal.alerts;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
@@ -43,6 +44,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * A candidate saves a search on the job search page in Chromium; a recruiter publishes a matching opening; the bell
@@ -155,7 +158,8 @@ class JobAlertsInBrowserTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, "张护士", new PhoneNumber("136" + digits),
                 new EmailAddress("b" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return accounts.create(UUID.randomUUID().toString(), username, PASSWORD, Role.CANDIDATE, "张护士", null,
                 candidateId);
     }

@@ -1,5 +1,6 @@
 package cn.talentportal.portal.alerts;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.alert.JobAlertCommands.DeleteSavedSearch;
 import cn.talentportal.domain.alert.JobAlertCommands.MarkJobAlertsRead;
 import cn.talentportal.domain.alert.JobAlertCommands.RaiseJobAlert;
@@ -54,6 +55,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Saved searches and job alerts on the real embedded stack: the saved search is a percolator query in the search
@@ -215,7 +218,8 @@ class JobAlertsIntegrationTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("137" + digits),
                 new EmailAddress("n" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return account(accounts, "nurse", Role.CANDIDATE, name, null, candidateId);
     }
 

@@ -1,5 +1,6 @@
 package cn.talentportal.portal.audit;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
@@ -11,6 +12,8 @@ import cn.talentportal.domain.shared.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 class EventFieldsTest {
 
@@ -19,7 +22,8 @@ class EventFieldsTest {
         CandidateRegistered event = new CandidateRegistered("c1", "林晓雨", new PhoneNumber("13700137001"),
                 new EmailAddress("linxiaoyu@example.cn"), new IdNumber("510123200006150023"),
                 new CandidateProfile(Education.BACHELOR, "川北医学院", "护理学", 2026, "清溪镇", null, null),
-                new RegistrationChannel(CandidateSource.LIVESTREAM, "d3", "直播带岗"));
+                new RegistrationChannel(CandidateSource.LIVESTREAM, "d3", "直播带岗"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL));
 
         var fields = EventFields.of(event);
 

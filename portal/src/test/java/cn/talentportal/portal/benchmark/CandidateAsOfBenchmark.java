@@ -1,5 +1,6 @@
 package cn.talentportal.portal.benchmark;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
@@ -78,6 +79,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Issue 5's benchmark: as-of reconstruction of one candidate whose story has about 500 stored events across its
@@ -218,7 +221,8 @@ class CandidateAsOfBenchmark extends PortalTestBase {
         commands.sendAsSystem(new RegisterCandidate(candidateId, "基准王芳", new PhoneNumber("13700000001"),
                 new EmailAddress("asof-bench@example.cn"), null,
                 new CandidateProfile(Education.MASTER, "西南大学", "数学", 2026, "城关镇", "重庆", "普通话二甲"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         for (int d = 0; d < 2; d++) {
             String driveId = UUID.randomUUID().toString();
             Instant starts = clock.instant().plus(Duration.ofDays(1 + d)).truncatedTo(ChronoUnit.HOURS);

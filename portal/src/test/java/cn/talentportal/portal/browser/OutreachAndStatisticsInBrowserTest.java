@@ -1,5 +1,6 @@
 package cn.talentportal.portal.browser;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.shared.Education;
@@ -22,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * A recruiter launches a campaign for the natives of one town (the one who did not consent is excluded), records a
@@ -51,7 +54,7 @@ class OutreachAndStatisticsInBrowserTest extends PortalTestBase {
         returnees.awaitListed(3);
         commands.send(new ConvertReturneeToCandidate(converted, UUID.randomUUID().toString(), null, null, null,
                 new CandidateProfile(Education.BACHELOR, "重庆医科大学", "护理学", 2020, returnees.county, "深圳",
-                        null)));
+                        null), RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         actAsNobody();
     }
 

@@ -1,5 +1,6 @@
 package cn.talentportal.portal.journey;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.Candidate;
 import cn.talentportal.domain.drive.RecruitmentDrive;
 import cn.talentportal.domain.interview.Interview;
@@ -62,6 +63,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * One graduate's whole journey on the real portal and the embedded MongoDB: registered at a campus drive, applied,
@@ -107,7 +110,8 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         actAsNobody();
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterAtDrive(driveId, candidateId, "王芳", JourneySteps.uniquePhone(),
-                JourneySteps.uniqueEmail(), null, JourneySteps.profile()));
+                JourneySteps.uniqueEmail(), null, JourneySteps.profile(),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         Graduate wang = new Graduate(candidateId, "王芳",
                 steps.account("wang", Role.CANDIDATE, "王芳", null, candidateId));
 

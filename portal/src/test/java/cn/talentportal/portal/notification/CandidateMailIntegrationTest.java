@@ -1,5 +1,6 @@
 package cn.talentportal.portal.notification;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.alert.JobAlertCommands.SaveSearch;
 import cn.talentportal.domain.alert.JobAlertEvents.JobAlertRaised;
 import cn.talentportal.domain.alert.JobAlerts;
@@ -69,6 +70,8 @@ import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Offer letters and job alert mails on the interview mails' path (decision 0018), against a real SMTP server in
@@ -241,7 +244,8 @@ class CandidateMailIntegrationTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("136" + digits),
                 new EmailAddress("r" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "康复治疗技术", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return account(accounts, "rehab", Role.CANDIDATE, name, null, candidateId);
     }
 

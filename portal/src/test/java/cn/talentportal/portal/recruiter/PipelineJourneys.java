@@ -1,5 +1,6 @@
 package cn.talentportal.portal.recruiter;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
@@ -53,6 +54,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import static cn.talentportal.portal.Eventually.eventually;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * The pipeline's test data made as the portal's users make it, each step by the user who would take it: a school
@@ -121,7 +124,8 @@ final class PipelineJourneys {
                 new PhoneNumber("137" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000)),
                 new EmailAddress("p" + UUID.randomUUID().toString().substring(0, 12) + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", "普通话二甲"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         UserAccount account = account("grad", Role.CANDIDATE, name, null, candidateId);
         PortalTestBase.actAs(account);
         String applicationId = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package cn.talentportal.portal.statistics;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
@@ -34,6 +35,8 @@ import static cn.talentportal.portal.Eventually.eventually;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 class StatisticsViewTest extends ViewTestBase {
 
@@ -51,7 +54,7 @@ class StatisticsViewTest extends ViewTestBase {
         returnees.awaitListed(1);
         commands.send(new ConvertReturneeToCandidate(entryId, UUID.randomUUID().toString(), null, null, null,
                 new CandidateProfile(Education.BACHELOR, "重庆医科大学", "护理学", 2020, returnees.county, "深圳",
-                        null)));
+                        null), RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         actAsNobody();
     }
 

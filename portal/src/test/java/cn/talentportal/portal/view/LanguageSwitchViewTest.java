@@ -1,5 +1,6 @@
 package cn.talentportal.portal.view;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
@@ -42,6 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Every main view, opened by each role it admits, in each language: no text on it is the other language's wording
@@ -112,7 +115,8 @@ class LanguageSwitchViewTest extends ViewTestBase {
                         new EmailAddress("qa-" + suffix + "@example.cn"), null,
                         new CandidateProfile(Education.BACHELOR, "QA University", "Mathematics", 2026, "城关镇",
                                 "Chongqing", "teaching"),
-                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
                 yield account(accounts, "lang", Role.CANDIDATE, "QA graduate", null, candidateId);
             }
             default -> account(accounts, "lang", role, "QA " + role.name().toLowerCase(Locale.ROOT), null, null);

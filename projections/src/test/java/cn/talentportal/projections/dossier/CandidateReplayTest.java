@@ -1,5 +1,6 @@
 package cn.talentportal.projections.dossier;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
@@ -63,6 +64,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * The as-of replay on hand-built streams: a graduate registered at a campus drive, signed up for an online fair,
@@ -112,7 +115,8 @@ class CandidateReplayTest {
         stored("c1", 1, new CandidateRegistered("c1", "王芳", new PhoneNumber("13912345678"),
                 new EmailAddress("wang@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", null),
-                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1", "西南大学校园招聘会")));
+                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1", "西南大学校园招聘会"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         stored("d1", 1, new CandidateRegisteredForDrive("d1", "西南大学校园招聘会", DriveKind.CAMPUS_RECRUITMENT, "c1",
                 "王芳"));
         stored("d1", 2, new DriveAttended("d1", "西南大学校园招聘会", "c1", "王芳"));

@@ -1,5 +1,6 @@
 package cn.talentportal.projections.statistics;
 
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateProfileUpdated;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 class OfficeStatisticsTest {
 
@@ -47,7 +50,8 @@ class OfficeStatisticsTest {
     private void candidate(String id, CandidateSource source, Integer graduationYear) {
         happen(() -> projection.on(new CandidateRegistered(id, id, null, null, null,
                 new CandidateProfile(Education.BACHELOR, null, null, graduationYear, null, null, null),
-                new RegistrationChannel(source, null, null))));
+                new RegistrationChannel(source, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
     }
 
     private void placed(String id, Sector sector, LocalDate start) {
