@@ -2,8 +2,8 @@ package cn.talentportal.domain.outreach;
 
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.RegistrationConsent;
-import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

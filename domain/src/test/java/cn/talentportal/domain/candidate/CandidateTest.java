@@ -11,6 +11,8 @@ import cn.talentportal.domain.shared.PhoneNumber;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.CAMPUS;
 import static cn.talentportal.domain.candidate.JourneyFixtures.EMAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.PHONE;
@@ -19,8 +21,6 @@ import static cn.talentportal.domain.candidate.JourneyFixtures.REGISTERED;
 import static cn.talentportal.domain.candidate.JourneyFixtures.candidateFixture;
 import static cn.talentportal.domain.candidate.JourneyFixtures.refused;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
-import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 class CandidateTest {
 

@@ -22,9 +22,9 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 
-import static org.hamcrest.Matchers.startsWith;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static org.hamcrest.Matchers.startsWith;
 
 /** A candidate's journey as given events, a fixed clock in the office's zone, and fixtures wired like infra. */
 final class JourneyFixtures {

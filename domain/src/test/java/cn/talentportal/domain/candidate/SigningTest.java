@@ -35,14 +35,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.CLOCK;
 import static cn.talentportal.domain.candidate.JourneyFixtures.PROFILE;
 import static cn.talentportal.domain.candidate.JourneyFixtures.TERMS;
 import static cn.talentportal.domain.candidate.JourneyFixtures.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
-import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Signing writes the opening and the candidate: real Opening and Candidate aggregates in a small in-memory Axon

@@ -1,11 +1,10 @@
 package cn.talentportal.domain.journey;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
-import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveCommands.CancelDrive;
 import cn.talentportal.domain.drive.DriveCommands.PlanDrive;
 import cn.talentportal.domain.drive.DriveCommands.RegisterAtDrive;
@@ -13,6 +12,7 @@ import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
+import cn.talentportal.domain.testing.OfficeClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.journey.Journey.PROFILE;
 import static cn.talentportal.domain.journey.Journey.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
-import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * {@code RegisterAtDrive} through the real {@code DriveRegistrationHandler}: the drive and the new candidate are

@@ -1,9 +1,9 @@
 package cn.talentportal.domain.journey;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.AddToReturneeRegister;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.outreach.ReturneeRegisterEvents.ReturneeConvertedToCandidate;
@@ -13,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static cn.talentportal.domain.journey.Journey.PROFILE;
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.candidate.ConsentPurpose.OUTREACH_CONTACT;
+import static cn.talentportal.domain.journey.Journey.PROFILE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ConvertReturneeToCandidate} through the real {@code ReturneeConversionHandler}: the register entry and the

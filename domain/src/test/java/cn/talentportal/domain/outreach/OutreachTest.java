@@ -1,5 +1,8 @@
 package cn.talentportal.domain.outreach;
 
+import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.candidate.RegistrationClaims;
+import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
 import cn.talentportal.domain.outreach.OutreachCommands.CloseCampaign;
 import cn.talentportal.domain.outreach.OutreachCommands.LaunchCampaign;
 import cn.talentportal.domain.outreach.OutreachCommands.RecordOutreachContact;
@@ -14,9 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import cn.talentportal.domain.candidate.Candidate;
-import cn.talentportal.domain.candidate.RegistrationClaims;
-import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,9 +1,8 @@
 package cn.talentportal.infra.axon;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.Candidate;
-import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
@@ -12,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
@@ -30,9 +30,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A snapshot must bring an aggregate back exactly as it was, private state included. */
 class SnapshotSerializationTest {

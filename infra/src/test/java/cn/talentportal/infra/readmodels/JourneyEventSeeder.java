@@ -1,6 +1,5 @@
 package cn.talentportal.infra.readmodels;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedOut;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
@@ -13,6 +12,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveEvents.DrivePlanned;
 import cn.talentportal.domain.drive.DriveEvents.OpeningFeatured;

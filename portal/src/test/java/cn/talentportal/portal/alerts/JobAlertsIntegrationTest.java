@@ -1,6 +1,5 @@
 package cn.talentportal.portal.alerts;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.alert.JobAlertCommands.DeleteSavedSearch;
 import cn.talentportal.domain.alert.JobAlertCommands.MarkJobAlertsRead;
 import cn.talentportal.domain.alert.JobAlertCommands.RaiseJobAlert;
@@ -12,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -53,10 +53,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static cn.talentportal.portal.Eventually.eventually;
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static cn.talentportal.portal.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Saved searches and job alerts on the real embedded stack: the saved search is a percolator query in the search

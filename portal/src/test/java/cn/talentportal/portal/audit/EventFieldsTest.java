@@ -1,19 +1,19 @@
 package cn.talentportal.portal.audit;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EventFieldsTest {
 
@@ -29,7 +29,7 @@ class EventFieldsTest {
 
         assertThat(fields).extracting(EventFields.Field::name).containsExactly("candidateId", "fullName", "phone",
                 "email", "idNumber", "education", "school", "major", "graduationYear", "hometownCounty", "source",
-                "reference", "referenceTitle");
+                "reference", "referenceTitle", "purposes", "noticeVersion");
         assertThat(fields).extracting(f -> String.valueOf(f.value()))
                 .contains("137****7001", "l***@example.cn", "510123********0023", "川北医学院")
                 .doesNotContain("13700137001", "linxiaoyu@example.cn", "510123200006150023");

@@ -1,10 +1,10 @@
 package cn.talentportal.portal.journey;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.drive.DriveCommands.FeatureOpening;
 import cn.talentportal.domain.drive.DriveCommands.MarkDriveHeld;
@@ -90,10 +90,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static cn.talentportal.portal.Eventually.eventually;
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static cn.talentportal.portal.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The read models after a journey on the real portal, then each one rebuilt from the store by its processor (tokens

@@ -1,10 +1,10 @@
 package cn.talentportal.portal.lifecycle;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static cn.talentportal.portal.Eventually.eventually;
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static cn.talentportal.portal.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stop the portal and start it again on the same data directory: nothing is lost, nothing is seeded twice. */
 class PortalRestartTest {

@@ -1,6 +1,5 @@
 package cn.talentportal.portal.notification;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.alert.JobAlertCommands.SaveSearch;
 import cn.talentportal.domain.alert.JobAlertEvents.JobAlertRaised;
 import cn.talentportal.domain.alert.JobAlerts;
@@ -12,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -33,8 +33,8 @@ import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.TestMailServer;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.journey.ExtendedOffers.Offered;
+import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.PortalFormats;
@@ -68,12 +68,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
-import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Offer letters and job alert mails on the interview mails' path (decision 0018), against a real SMTP server in

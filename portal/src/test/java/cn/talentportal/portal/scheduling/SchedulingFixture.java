@@ -1,12 +1,12 @@
 package cn.talentportal.portal.scheduling;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -28,8 +28,8 @@ import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
-import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.Commands;
+import cn.talentportal.portal.shared.PortalFormats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

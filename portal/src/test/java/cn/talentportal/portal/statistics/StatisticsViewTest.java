@@ -1,8 +1,8 @@
 package cn.talentportal.portal.statistics;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.portal.account.UserAccount;
@@ -13,8 +13,8 @@ import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.view.ViewTestBase;
 import cn.talentportal.projections.statistics.FunnelQueries.FindFunnelBySource;
-import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
+import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.SourceFunnel;
 import cn.talentportal.projections.statistics.StatisticsQueries.FindOfficeStatistics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +31,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
-import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 class StatisticsViewTest extends ViewTestBase {
 

@@ -1,6 +1,5 @@
 package cn.talentportal.projections.dossier;
 
-import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
@@ -12,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveEvents.DriveAttended;
 import cn.talentportal.domain.drive.DriveEvents.DriveHeld;
@@ -63,9 +63,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The as-of replay on hand-built streams: a graduate registered at a campus drive, signed up for an online fair,
