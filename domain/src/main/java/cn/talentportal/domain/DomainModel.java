@@ -63,6 +63,7 @@ public final class DomainModel {
                 r -> new InterviewSchedulingHandler(r.of(Interview.class), r.of(Candidate.class), r.of(Rubric.class),
                         r.of(ParticipantCalendar.class)),
                 r -> new AllowanceCommandHandler(r.of(RetentionCase.class), r.of(AllowancePolicy.class)),
-                r -> new OutreachCommandHandler(r.of(ReturneeRegisterEntry.class), r.of(OutreachCampaign.class)));
+                r -> new OutreachCommandHandler(r.of(ReturneeRegisterEntry.class), r.of(OutreachCampaign.class),
+                        r.of(Candidate.class)));
     }
 }

@@ -5,6 +5,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,14 +98,16 @@ class PortalSliceIntegrationTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, "林晓雨", new PhoneNumber("13700137001"),
                 new EmailAddress("linxiaoyu@example.cn"), new IdNumber("510123200006150023"),
                 new CandidateProfile(Education.BACHELOR, "川北医学院", "护理学", 2026, "清溪镇", "南充", null),
-                new RegistrationChannel(CandidateSource.LIVESTREAM, null, "清溪镇卫生院直播带岗")));
+                new RegistrationChannel(CandidateSource.LIVESTREAM, null, "清溪镇卫生院直播带岗"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         UserAccount graduate = account(accounts, "lin", Role.CANDIDATE, "林晓雨", null, candidateId);
         // the same phone again: refused, naming the kind of key and the first registration's channel only
         DomainRuleViolation duplicate = catchThrowableOfType(DomainRuleViolation.class, () -> commands.send(
                 new RegisterCandidate(UUID.randomUUID().toString(), "林小雨", new PhoneNumber("137 0013 7001"),
                         new EmailAddress("lin.other@example.cn"), null,
                         new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null))));
+                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
         assertThat(duplicate.messageKey()).isEqualTo("candidate.duplicate");
         assertThat(translations.getTranslation(duplicate.messageKey(), TranslationProvider.CHINESE,
                 duplicate.arguments().stream().map(label -> translations.getTranslation((String) label,

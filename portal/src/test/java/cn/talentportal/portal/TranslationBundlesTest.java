@@ -134,6 +134,7 @@ class TranslationBundlesTest {
                 Map.entry("dossier.change.", cn.talentportal.projections.dossier.DossierDiff.Kind.class),
                 Map.entry("accessKind.", cn.talentportal.projections.privacy.AccessTrailEntry.Kind.class),
                 Map.entry("notificationTopic.", cn.talentportal.domain.notification.NotificationTopic.class),
+                Map.entry("consent.purpose.", cn.talentportal.domain.candidate.ConsentPurpose.class),
                 Map.entry("recipientKind.", cn.talentportal.domain.notification.RecipientKind.class),
                 Map.entry("integrity.kind.", cn.talentportal.infra.eventstore.chain.ChainBreak.Kind.class),
                 Map.entry("integrity.explain.", cn.talentportal.infra.eventstore.chain.ChainBreak.Kind.class));

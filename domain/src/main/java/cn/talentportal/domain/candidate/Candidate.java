@@ -2,10 +2,12 @@ package cn.talentportal.domain.candidate;
 
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.DeclineOffer;
+import cn.talentportal.domain.candidate.CandidateCommands.GiveConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateCommands.UpdateCandidateProfile;
 import cn.talentportal.domain.candidate.CandidateCommands.WithdrawApplication;
+import cn.talentportal.domain.candidate.CandidateCommands.WithdrawConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedOut;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
@@ -13,6 +15,8 @@ import cn.talentportal.domain.candidate.CandidateEvents.ApplicationWithdrawn;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateProfileUpdated;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.CandidateEvents.ConsentGiven;
+import cn.talentportal.domain.candidate.CandidateEvents.ConsentWithdrawn;
 import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferDeclined;
@@ -29,6 +33,7 @@ import cn.talentportal.domain.shared.Sector;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +50,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A graduate or returnee talent: registration, profile, and each application through screening, offer, signing
  * and placement. Applications are entities of the candidate, so every rule about them sees the whole story.
  */
-@Revision("2") // snapshots of revision 1 knew applications only by opening: they are ignored and the stream replayed
+// snapshots of older revisions (revision 1: applications by opening only; 2: no consents) are ignored and the
+// stream replayed
+@Revision("3")
 public class Candidate {
 
     static final int MAX_CONTRACT_YEARS = 10;
@@ -55,6 +62,8 @@ public class Candidate {
     private String fullName;
     private CandidateProfile profile;
     private final Map<String, CandidateApplication> applications = new HashMap<>();
+    /** The purposes consented to now, each with the version of the privacy notice agreed to. */
+    private final Map<ConsentPurpose, String> consents = new EnumMap<>(ConsentPurpose.class);
 
     protected Candidate() {
         // for Axon
@@ -72,6 +81,12 @@ public class Candidate {
         Require.present(command.email(), "candidate.email");
         Require.present(command.profile(), "candidate.profile");
         Require.present(command.channel(), "candidate.source");
+        RegistrationConsent consent = Require.present(command.consent(), "consent.dataUse");
+        Require.text(consent.noticeVersion(), "consent.noticeVersion", 20);
+        if (!consent.includes(ConsentPurpose.DATA_USE)) {
+            // checked before the keys are claimed, so a refused registration reserves nothing
+            throw new DomainRuleViolation("consent.dataUse.required");
+        }
         claims.claim(command.candidateId(), command.channel().source(), registrationKeys(command))
                 .ifPresent(existing -> {
                     // names the kind of key and the holder's channel, never the holder or their data
@@ -79,7 +94,7 @@ public class Candidate {
                             "source." + existing.source().name());
                 });
         apply(new CandidateRegistered(command.candidateId(), fullName, command.phone(), command.email(),
-                command.idNumber(), command.profile(), command.channel()));
+                command.idNumber(), command.profile(), command.channel(), consent));
     }
 
     private static List<RegistrationKey> registrationKeys(RegisterCandidate command) {
@@ -107,6 +122,42 @@ public class Candidate {
             throw new DomainRuleViolation("candidate.profile.unchanged");
         }
         apply(new CandidateProfileUpdated(candidateId, fullName, command.profile()));
+    }
+
+    @CommandHandler
+    public void handle(GiveConsent command, Clock clock) {
+        ConsentPurpose purpose = Require.present(command.purpose(), "consent.purpose");
+        String noticeVersion = Require.text(command.noticeVersion(), "consent.noticeVersion", 20);
+        // agreeing again is meaningful only to a newer notice than the one already agreed to
+        if (noticeVersion.equals(consents.get(purpose))) {
+            throw new DomainRuleViolation("consent.alreadyGiven", "consent.purpose." + purpose.name());
+        }
+        apply(new ConsentGiven(candidateId, fullName, purpose, noticeVersion, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawConsent command, Clock clock) {
+        ConsentPurpose purpose = Require.present(command.purpose(), "consent.purpose");
+        if (purpose.required()) {
+            // the data cannot be kept without it: stopping the processing is an erasure request (privacy)
+            throw new DomainRuleViolation("consent.dataUse.withdrawByErasure");
+        }
+        String noticeVersion = consents.get(purpose);
+        if (noticeVersion == null) {
+            throw new DomainRuleViolation("consent.notGiven", "consent.purpose." + purpose.name());
+        }
+        apply(new ConsentWithdrawn(candidateId, fullName, purpose, noticeVersion, clock.instant()));
+    }
+
+    /**
+     * Asked by the outreach command handler before a campaign records a contact with a candidate converted from
+     * the returnee register: refuses unless the candidate consents to outreach contact now.
+     */
+    public String contactableByOutreach() {
+        if (!consents.containsKey(ConsentPurpose.OUTREACH_CONTACT)) {
+            throw new DomainRuleViolation("outreach.contact.candidateNoConsent", fullName);
+        }
+        return fullName;
     }
 
     /** Called by {@link ApplicationCommandHandler} once the opening has accepted the application. */
@@ -358,6 +409,17 @@ public class Candidate {
         candidateId = event.candidateId();
         fullName = event.fullName();
         profile = event.profile();
+        event.consent().purposes().forEach(purpose -> consents.put(purpose, event.consent().noticeVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        consents.put(event.purpose(), event.noticeVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.remove(event.purpose());
     }
 
     @EventSourcingHandler

@@ -12,10 +12,22 @@ public final class CandidateCommands {
     private CandidateCommands() {
     }
 
-    /** The ID number is optional; ID number, phone and email are each unique across candidates. */
+    /**
+     * The ID number is optional; ID number, phone and email are each unique across candidates. The consent must
+     * include {@link ConsentPurpose#DATA_USE}.
+     */
     public record RegisterCandidate(@TargetAggregateIdentifier String candidateId, String fullName, PhoneNumber phone,
                                     EmailAddress email, IdNumber idNumber, CandidateProfile profile,
-                                    RegistrationChannel channel) {
+                                    RegistrationChannel channel, RegistrationConsent consent) {
+    }
+
+    /** The candidate agrees to an optional purpose, under the privacy notice of {@code noticeVersion}. */
+    public record GiveConsent(@TargetAggregateIdentifier String candidateId, ConsentPurpose purpose,
+                              String noticeVersion) {
+    }
+
+    /** The candidate withdraws an optional purpose; it holds from now on, not for what was done before. */
+    public record WithdrawConsent(@TargetAggregateIdentifier String candidateId, ConsentPurpose purpose) {
     }
 
     public record UpdateCandidateProfile(@TargetAggregateIdentifier String candidateId, CandidateProfile profile) {

@@ -4,6 +4,7 @@ import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
@@ -16,10 +17,26 @@ public final class CandidateEvents {
     private CandidateEvents() {
     }
 
-    /** Revision 2: optional ID number, and the channel as a record (revision 1 is upcast in infra). */
-    @Revision("2")
+    /**
+     * Revision 2: optional ID number, and the channel as a record. Revision 3: the consent given on registering
+     * (decision 0029). Older revisions are upcast in infra.
+     */
+    @Revision("3")
     public record CandidateRegistered(String candidateId, String fullName, PhoneNumber phone, EmailAddress email,
-                                      IdNumber idNumber, CandidateProfile profile, RegistrationChannel channel) {
+                                      IdNumber idNumber, CandidateProfile profile, RegistrationChannel channel,
+                                      RegistrationConsent consent) {
+    }
+
+    /** Given on the profile page after registering; {@code noticeVersion} is the privacy notice agreed to. */
+    @Revision("1")
+    public record ConsentGiven(String candidateId, String candidateName, ConsentPurpose purpose,
+                               String noticeVersion, Instant givenAt) {
+    }
+
+    /** {@code noticeVersion} is that of the consent withdrawn. */
+    @Revision("1")
+    public record ConsentWithdrawn(String candidateId, String candidateName, ConsentPurpose purpose,
+                                   String noticeVersion, Instant withdrawnAt) {
     }
 
     @Revision("1")

@@ -1,6 +1,7 @@
 package cn.talentportal.domain.drive;
 
 import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -40,8 +41,12 @@ public final class DriveCommands {
     public record CancelDrive(@TargetAggregateIdentifier String driveId, String reason) {
     }
 
-    /** A new candidate registers through the drive (handled by {@link DriveRegistrationHandler}). */
+    /**
+     * A new candidate registers through the drive (handled by {@link DriveRegistrationHandler}), with the consent
+     * they give there (data use is required, as for every registration).
+     */
     public record RegisterAtDrive(String driveId, String candidateId, String fullName, PhoneNumber phone,
-                                  EmailAddress email, IdNumber idNumber, CandidateProfile profile) {
+                                  EmailAddress email, IdNumber idNumber, CandidateProfile profile,
+                                  RegistrationConsent consent) {
     }
 }

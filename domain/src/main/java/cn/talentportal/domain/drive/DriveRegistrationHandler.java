@@ -39,7 +39,7 @@ public class DriveRegistrationHandler {
                 d.registerCandidate(command.candidateId(), fullName, clock.instant()));
         RegisterCandidate registration = new RegisterCandidate(command.candidateId(), fullName, command.phone(),
                 command.email(), command.idNumber(), command.profile(),
-                new RegistrationChannel(sourceOf(drive.kind()), drive.driveId(), drive.title()));
+                new RegistrationChannel(sourceOf(drive.kind()), drive.driveId(), drive.title()), command.consent());
         candidates.newInstance(() -> new Candidate(registration, claims));
     }
 

@@ -1,8 +1,9 @@
 package cn.talentportal.domain.outreach;
 
 import cn.talentportal.domain.candidate.CandidateProfile;
-import cn.talentportal.domain.shared.IdNumber;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -33,9 +34,12 @@ public final class ReturneeRegisterCommands {
 
     /**
      * A native on the register becomes a candidate, keeping the link (handled by
-     * {@link ReturneeConversionHandler}); phone and email default to those on the register.
+     * {@link ReturneeConversionHandler}); phone and email default to those on the register. {@code consent} is what
+     * the native agreed to for becoming a candidate (data use is required); a contact consent on the register
+     * carries over.
      */
     public record ConvertReturneeToCandidate(String entryId, String candidateId, PhoneNumber phone,
-                                             EmailAddress email, IdNumber idNumber, CandidateProfile profile) {
+                                             EmailAddress email, IdNumber idNumber, CandidateProfile profile,
+                                             RegistrationConsent consent) {
     }
 }

@@ -96,19 +96,23 @@ public class ReturneeRegisterEntry {
             throw new DomainRuleViolation("outreach.register.alreadyConverted", fullName);
         }
         apply(new ReturneeConvertedToCandidate(entryId, id, fullName));
-        return new ReturneeDetails(entryId, fullName, hometownCounty, currentCity, phone, email);
+        return new ReturneeDetails(entryId, fullName, hometownCounty, currentCity, phone, email, contactConsent);
     }
 
-    /** Who a campaign may contact, asked by {@link OutreachCommandHandler}; refuses without consent. */
+    /**
+     * Who a campaign may contact, asked by {@link OutreachCommandHandler}; refuses without consent. Once the native
+     * became a candidate, the candidate's own consent decides (they change it on their profile, not here), so the
+     * contact names the candidate for the handler to ask.
+     */
     ReturneeContact contactWithConsent() {
-        if (!contactConsent) {
+        if (candidateId == null && !contactConsent) {
             throw new DomainRuleViolation("outreach.contact.noConsent", fullName);
         }
-        return new ReturneeContact(entryId, fullName, hometownCounty);
+        return new ReturneeContact(entryId, fullName, hometownCounty, candidateId);
     }
 
-    /** A native a campaign contacts, as the contact records them. */
-    record ReturneeContact(String entryId, String fullName, String hometownCounty) {
+    /** A native a campaign contacts, as the contact records them; {@code candidateId} is null before conversion. */
+    record ReturneeContact(String entryId, String fullName, String hometownCounty, String candidateId) {
     }
 
     @EventSourcingHandler

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +58,8 @@ class ApplicationTest {
         commands.sendAndWait(new RegisterCandidate("c1", "李明", new PhoneNumber("13800138000"),
                 new EmailAddress("liming@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "农业大学", "林学", 2026, "城关镇", "成都", "苗木培育"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     @AfterEach

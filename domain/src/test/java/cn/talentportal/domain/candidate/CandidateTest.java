@@ -11,6 +11,8 @@ import cn.talentportal.domain.shared.PhoneNumber;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.CAMPUS;
 import static cn.talentportal.domain.candidate.JourneyFixtures.EMAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.PHONE;
@@ -30,33 +32,42 @@ class CandidateTest {
     @Test
     void a_graduate_registers_and_keeps_the_channel_that_brought_them() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", " 王芳 ", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS))
-                .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS));
+                .when(new RegisterCandidate("c1", " 王芳 ", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)))
+                .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     @Test
     void the_id_number_is_optional() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS))
-                .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS));
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)))
+                .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     @Test
     void registration_needs_a_name_a_phone_an_email_a_profile_and_a_channel() {
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", " ", PHONE, EMAIL, null, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", " ", PHONE, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "validation.required [candidate.fullName]");
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", null, EMAIL, null, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", null, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "validation.required [candidate.phone]");
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, null, null, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, null, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "validation.required [candidate.email]");
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, null, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, null, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "validation.required [candidate.profile]");
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, null)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, null,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "validation.required [candidate.source]");
     }
 
@@ -72,27 +83,33 @@ class CandidateTest {
     void an_id_number_registered_before_is_refused_naming_only_the_channel_of_the_first_registration() {
         registerElsewhere(new RegisterCandidate("c0", "李明", new PhoneNumber("13800138000"),
                 new EmailAddress("li@example.cn"), ID_NUMBER, PROFILE,
-                new RegistrationChannel(CandidateSource.RETURNEE_REGISTER, "r1", "在外人才返乡登记")));
+                new RegistrationChannel(CandidateSource.RETURNEE_REGISTER, "r1", "在外人才返乡登记"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "candidate.duplicate [candidate.idNumber, source.RETURNEE_REGISTER]");
     }
 
     @Test
     void a_phone_number_registered_before_is_refused() {
         registerElsewhere(new RegisterCandidate("c0", "李明", PHONE, new EmailAddress("li@example.cn"), null,
-                PROFILE, new RegistrationChannel(CandidateSource.LIVESTREAM, null, "直播带岗")));
+                PROFILE, new RegistrationChannel(CandidateSource.LIVESTREAM, null, "直播带岗"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "candidate.duplicate [candidate.phone, source.LIVESTREAM]");
     }
 
     @Test
     void an_email_registered_before_is_refused_whatever_its_case() {
         registerElsewhere(new RegisterCandidate("c0", "李明", new PhoneNumber("13800138000"),
-                new EmailAddress("Wang@Example.cn"), null, PROFILE, CAMPUS));
+                new EmailAddress("Wang@Example.cn"), null, PROFILE, CAMPUS,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         refused(fixture.givenNoPriorActivity()
-                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS)),
+                .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))),
                 "candidate.duplicate [candidate.email, source.CAMPUS_DRIVE]");
     }
 

@@ -22,6 +22,8 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.hamcrest.Matchers.startsWith;
 
 /** A candidate's journey as given events, a fixed clock in the office's zone, and fixtures wired like infra. */
@@ -42,7 +44,7 @@ final class JourneyFixtures {
             "试讲生动，课堂把控好");
 
     static final CandidateRegistered REGISTERED = new CandidateRegistered("c1", "王芳", PHONE, EMAIL, null, PROFILE,
-            CAMPUS);
+            CAMPUS, RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL));
     static final ApplicationSubmitted SUBMITTED = new ApplicationSubmitted("c1", "a1", "王芳", "o1", "初中语文教师",
             "u1", "县第一中学");
     static final ApplicationScreenedIn SCREENED_IN = new ApplicationScreenedIn("c1", "王芳", "a1", "o1", "初中语文教师",

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.candidate.JourneyFixtures.CLOCK;
 import static cn.talentportal.domain.candidate.JourneyFixtures.PROFILE;
 import static cn.talentportal.domain.candidate.JourneyFixtures.TERMS;
@@ -85,7 +87,8 @@ class SigningTest {
         String applicationId = "a-" + candidateId;
         commands.sendAndWait(new RegisterCandidate(candidateId, name, new PhoneNumber(phone),
                 new EmailAddress(candidateId + "@example.cn"), null, PROFILE,
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         commands.sendAndWait(new ApplyToOpening(candidateId, applicationId, "o1"));
         commands.sendAndWait(new ScreenApplication(candidateId, applicationId, ScreeningDecision.IN, null));
         commands.sendAndWait(new ExtendOfferOnVerdict(candidateId, applicationId, TERMS,

@@ -6,6 +6,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Scheduling asks the candidate whether the application may be interviewed: the interview tests are given
@@ -35,7 +39,8 @@ final class ScreenedInApplications {
             events.add(new CandidateRegistered(candidateId, candidateName, new PhoneNumber("13900139000"),
                     new EmailAddress(candidateId + "@example.cn"), null,
                     new CandidateProfile(Education.BACHELOR, "重庆医科大学", "护理学", 2026, "城关镇", "重庆", null),
-                    new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                    new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                    RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         }
         events.add(new ApplicationSubmitted(candidateId, applicationId, candidateName, openingId, openingTitle,
                 EMPLOYER_ID, EMPLOYER));

@@ -1,10 +1,10 @@
 package cn.talentportal.domain.journey;
 
-import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveCommands.CancelDrive;
 import cn.talentportal.domain.drive.DriveCommands.PlanDrive;
 import cn.talentportal.domain.drive.DriveCommands.RegisterAtDrive;
@@ -12,6 +12,7 @@ import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
+import cn.talentportal.domain.testing.OfficeClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.journey.Journey.PROFILE;
 import static cn.talentportal.domain.journey.Journey.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +50,8 @@ class DriveRegistrationTest {
     }
 
     private static RegisterAtDrive wangFangRegisters(String candidateId, PhoneNumber phone) {
-        return new RegisterAtDrive("d1", candidateId, "王芳", phone, EMAIL, null, PROFILE);
+        return new RegisterAtDrive("d1", candidateId, "王芳", phone, EMAIL, null, PROFILE,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL));
     }
 
     @ParameterizedTest
@@ -59,7 +63,8 @@ class DriveRegistrationTest {
         journey.send(wangFangRegisters("c1", PHONE));
 
         assertThat(journey.events("c1")).containsExactly(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, null,
-                PROFILE, new RegistrationChannel(source, "d1", TITLE)));
+                PROFILE, new RegistrationChannel(source, "d1", TITLE),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         assertThat(journey.lastEvent("d1")).isEqualTo(new CandidateRegisteredForDrive("d1", TITLE, kind, "c1", "王芳"));
     }
 
@@ -72,7 +77,8 @@ class DriveRegistrationTest {
 
         // the phone and email were not claimed: the same person may still register on their own
         journey.send(new RegisterCandidate("c2", "王芳", PHONE, EMAIL, null, PROFILE,
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     @Test

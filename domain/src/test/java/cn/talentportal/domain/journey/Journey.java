@@ -1,7 +1,6 @@
 package cn.talentportal.domain.journey;
 
 import cn.talentportal.domain.DomainModel;
-import cn.talentportal.domain.testing.OfficeClock;
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
@@ -14,6 +13,7 @@ import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.candidate.RegistrationClaims;
 import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.interview.Criterion;
 import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
@@ -33,15 +33,16 @@ import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.domain.testing.OfficeClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -53,6 +54,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -171,7 +174,8 @@ final class Journey implements AutoCloseable {
     void registered(String candidateId, String fullName, String phone) {
         send(new RegisterCandidate(candidateId, fullName, new PhoneNumber(phone),
                 new EmailAddress(candidateId + "@example.cn"), null, PROFILE,
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     void applied(String candidateId, String applicationId, String openingId) {

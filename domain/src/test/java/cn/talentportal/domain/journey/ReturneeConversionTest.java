@@ -3,6 +3,7 @@ package cn.talentportal.domain.journey;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.AddToReturneeRegister;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.outreach.ReturneeRegisterEvents.ReturneeConvertedToCandidate;
@@ -12,6 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static cn.talentportal.domain.candidate.ConsentPurpose.OUTREACH_CONTACT;
 import static cn.talentportal.domain.journey.Journey.PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +43,8 @@ class ReturneeConversionTest {
     }
 
     private static ConvertReturneeToCandidate convert(String candidateId) {
-        return new ConvertReturneeToCandidate("e1", candidateId, null, null, null, PROFILE);
+        return new ConvertReturneeToCandidate("e1", candidateId, null, null, null, PROFILE,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL));
     }
 
     @Test
@@ -48,8 +53,10 @@ class ReturneeConversionTest {
 
         journey.send(convert("c1"));
 
+        // the contact consent given on the register carries over
         assertThat(journey.events("c1")).containsExactly(new CandidateRegistered("c1", "陈静", REGISTER_PHONE,
-                REGISTER_EMAIL, null, PROFILE, FROM_THE_REGISTER));
+                REGISTER_EMAIL, null, PROFILE, FROM_THE_REGISTER,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL, OUTREACH_CONTACT)));
         assertThat(journey.lastEvent("e1")).isEqualTo(new ReturneeConvertedToCandidate("e1", "c1", "陈静"));
     }
 
@@ -59,10 +66,12 @@ class ReturneeConversionTest {
         PhoneNumber phone = new PhoneNumber("13800138002");
         EmailAddress email = new EmailAddress("chen.jing@example.cn");
 
-        journey.send(new ConvertReturneeToCandidate("e1", "c1", phone, email, null, PROFILE));
+        journey.send(new ConvertReturneeToCandidate("e1", "c1", phone, email, null, PROFILE,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
 
         assertThat(journey.events("c1")).containsExactly(new CandidateRegistered("c1", "陈静", phone, email, null,
-                PROFILE, FROM_THE_REGISTER));
+                PROFILE, FROM_THE_REGISTER,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL, OUTREACH_CONTACT)));
     }
 
     @Test
@@ -92,7 +101,8 @@ class ReturneeConversionTest {
         assertThat(journey.events("c1")).isEmpty();
         assertThat(journey.events("e1")).noneMatch(ReturneeConvertedToCandidate.class::isInstance);
 
-        journey.send(new ConvertReturneeToCandidate("e1", "c1", new PhoneNumber("13800138002"), null, null, PROFILE));
+        journey.send(new ConvertReturneeToCandidate("e1", "c1", new PhoneNumber("13800138002"), null, null, PROFILE,
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         assertThat(journey.lastEvent("e1")).isEqualTo(new ReturneeConvertedToCandidate("e1", "c1", "陈静"));
     }
 }

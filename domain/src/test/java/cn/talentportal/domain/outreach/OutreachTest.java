@@ -1,5 +1,8 @@
 package cn.talentportal.domain.outreach;
 
+import cn.talentportal.domain.candidate.Candidate;
+import cn.talentportal.domain.candidate.RegistrationClaims;
+import cn.talentportal.domain.candidate.RegistrationClaimsInMemory;
 import cn.talentportal.domain.outreach.OutreachCommands.CloseCampaign;
 import cn.talentportal.domain.outreach.OutreachCommands.LaunchCampaign;
 import cn.talentportal.domain.outreach.OutreachCommands.RecordOutreachContact;
@@ -43,8 +46,10 @@ class OutreachTest {
                 .registerComponent(Clock.class, c -> clock)
                 .configureAggregate(ReturneeRegisterEntry.class)
                 .configureAggregate(OutreachCampaign.class)
-                .registerCommandHandler(c -> new OutreachCommandHandler(
-                        c.repository(ReturneeRegisterEntry.class), c.repository(OutreachCampaign.class)))
+                .configureAggregate(Candidate.class)
+                .registerComponent(RegistrationClaims.class, c -> new RegistrationClaimsInMemory())
+                .registerCommandHandler(c -> new OutreachCommandHandler(c.repository(ReturneeRegisterEntry.class),
+                        c.repository(OutreachCampaign.class), c.repository(Candidate.class)))
                 .start();
         commands = axon.commandGateway();
         commands.sendAndWait(new LaunchCampaign("k1", CAMPAIGN, OutreachChannel.PHONE, "家乡急需医生和教师，欢迎回来看看",

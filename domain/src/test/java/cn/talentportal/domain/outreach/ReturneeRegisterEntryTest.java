@@ -148,7 +148,7 @@ class ReturneeRegisterEntryTest {
         fixture.given(ADDED, new RegisterEntryUpdated("e1", "赵磊", "成都", "某软件公司", "嵌入式开发"))
                 .when(new ConvertToCandidate("e1", "c7"))
                 .expectEvents(new ReturneeConvertedToCandidate("e1", "c7", "赵磊"))
-                .expectResultMessagePayload(new ReturneeDetails("e1", "赵磊", "青山镇", "成都", PHONE, EMAIL));
+                .expectResultMessagePayload(new ReturneeDetails("e1", "赵磊", "青山镇", "成都", PHONE, EMAIL, true));
     }
 
     @Test

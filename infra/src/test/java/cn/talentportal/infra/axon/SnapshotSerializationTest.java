@@ -1,8 +1,8 @@
 package cn.talentportal.infra.axon;
 
 import cn.talentportal.domain.candidate.Candidate;
-import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.ApplicationScreenedIn;
+import cn.talentportal.domain.candidate.CandidateEvents.ApplicationSubmitted;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
@@ -11,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningDrafted;
@@ -29,6 +30,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A snapshot must bring an aggregate back exactly as it was, private state included. */
@@ -42,7 +45,7 @@ class SnapshotSerializationTest {
                 new CandidateRegistered("c1", "李明", new PhoneNumber("13800138000"),
                         new EmailAddress("liming@example.cn"), null, new CandidateProfile(Education.BACHELOR, "西南大学",
                         "数学", 2026, "城关镇", null, null), new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1",
-                        "校园招聘")),
+                        "校园招聘"), RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)),
                 new ApplicationSubmitted("c1", "a1", "李明", "o1", "数学教师", "u1", "县第一中学"),
                 new ApplicationSubmitted("c1", "a2", "李明", "o2", "英语教师", "u1", "县第一中学"),
                 new ApplicationScreenedIn("c1", "李明", "a1", "o1", "数学教师", "u1", "县第一中学", null),

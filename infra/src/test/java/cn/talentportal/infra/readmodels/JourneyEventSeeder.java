@@ -12,6 +12,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveEvents.DrivePlanned;
 import cn.talentportal.domain.drive.DriveEvents.OpeningFeatured;
@@ -63,6 +64,9 @@ import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Realistic journey events appended through the storage engine directly (no command handling): employer units with
@@ -151,7 +155,7 @@ public final class JourneyEventSeeder {
                 new PhoneNumber("139" + String.format("%08d", candidates % 100_000_000)),
                 new EmailAddress("c" + candidates + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2020 + random.nextInt(7), "城关镇", "重庆",
-                        "普通话二甲"), registration));
+                        "普通话二甲"), registration, RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         if (channel < 4) {
             add("RecruitmentDrive", drive[0], new CandidateRegisteredForDrive(drive[0], drive[1],
                     DriveKind.CAMPUS_RECRUITMENT, candidateId, name));

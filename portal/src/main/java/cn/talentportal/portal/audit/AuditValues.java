@@ -1,6 +1,7 @@
 package cn.talentportal.portal.audit;
 
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.employer.EmployerType;
@@ -55,7 +56,8 @@ public final class AuditValues {
             Map.entry(ApplicationStatus.class, "applicationStatus."),
             Map.entry(NotificationTopic.class, "notificationTopic."), Map.entry(RecipientKind.class, "recipientKind."),
             Map.entry(PolicyVerdict.class, "policyVerdict."), Map.entry(RequestState.class, "requestState."),
-            Map.entry(PersonalDataCategory.class, "personalData."), Map.entry(ExportFormat.class, "exportFormat."));
+            Map.entry(PersonalDataCategory.class, "personalData."), Map.entry(ExportFormat.class, "exportFormat."),
+            Map.entry(ConsentPurpose.class, "consent.purpose."));
 
     private final BiFunction<String, Object[], String> translate;
     private final Locale locale;

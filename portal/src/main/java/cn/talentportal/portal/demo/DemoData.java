@@ -5,6 +5,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -29,6 +30,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.domain.opening.TalentCategory.FLEXIBLE;
 import static cn.talentportal.domain.opening.TalentCategory.GRADUATE;
 import static cn.talentportal.domain.opening.TalentCategory.HIGH_LEVEL;
@@ -133,7 +136,8 @@ public class DemoData implements ApplicationRunner {
         String candidateId = id();
         commands.sendAsSystem(new RegisterCandidate(candidateId, name, new PhoneNumber(phone), new EmailAddress(email),
                 null, new CandidateProfile(education, school, major, 2026, hometown, null, null),
-                new RegistrationChannel(source, null, reference)));
+                new RegistrationChannel(source, null, reference),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         accounts.create(id(), login, PASSWORD, Role.CANDIDATE, name, null, candidateId);
         return candidateId;
     }

@@ -4,8 +4,11 @@ import cn.talentportal.domain.alert.JobAlertEvents.JobAlertRaised;
 import cn.talentportal.domain.alert.JobAlerts;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateProfileUpdated;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.CandidateEvents.ConsentGiven;
+import cn.talentportal.domain.candidate.CandidateEvents.ConsentWithdrawn;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferExpired;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.notification.NotificationCommands.QueueNotification;
 import cn.talentportal.domain.notification.NotificationTopic;
 import cn.talentportal.domain.notification.RecipientKind;
@@ -14,6 +17,7 @@ import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.PortalFormats;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -33,8 +37,11 @@ import org.springframework.stereotype.Component;
  *   <li>{@code OfferExtended}: the offer letter ({@link NotificationTopic#OFFER_LETTER});</li>
  *   <li>{@code OfferExpired}: the offer lapsed unanswered ({@link NotificationTopic#OFFER_EXPIRED});</li>
  *   <li>{@code JobAlertRaised}: a mail per alert, at most {@link #ALERT_MAILS_PER_DAY} per candidate and office day
- *       (Asia/Shanghai); later alerts of that day are in the portal's bell only.</li>
+ *       (Asia/Shanghai); later alerts of that day are in the portal's bell only. Only while the candidate consents
+ *       to {@link ConsentPurpose#JOB_ALERT_MAIL} at the alert's time: an alert mail is optional.</li>
  * </ul>
+ * The offer mails go regardless of the optional consents: they are part of the application the candidate asked
+ * for, processed under their consent to data use (decision 0029).
  * The notification id comes from the event (stream, sequence number, recipient), so a redelivered event queues
  * nothing twice; the daily limit is counted from the alerts stream up to the event, so a redelivery decides the
  * same; a replay sends nothing ({@code @DisallowReplay}).
@@ -74,10 +81,14 @@ public class CandidateNotifications {
     @DisallowReplay
     void on(JobAlertRaised event, @SequenceNumber long version, @Timestamp Instant raisedAt) {
         String alertsId = JobAlerts.idOf(event.candidateId());
+        CandidateAsOf candidate = candidateAsOf(event.candidateId(), raisedAt);
+        if (!candidate.consents().contains(ConsentPurpose.JOB_ALERT_MAIL)) {
+            return; // the bell shows it; without the consent no alert is mailed
+        }
         if (alertsEarlierThatDay(alertsId, version, raisedAt) >= ALERT_MAILS_PER_DAY) {
             return; // the bell shows it; the mail says that only the first few of a day are mailed
         }
-        queue(NotificationTopic.JOB_ALERT, alertsId, version, event.candidateId(), nameOf(event.candidateId()));
+        queue(NotificationTopic.JOB_ALERT, alertsId, version, event.candidateId(), candidate.name());
     }
 
     /** Alerts raised in the candidate's alerts stream before {@code version} on the same office day. */
@@ -90,22 +101,35 @@ public class CandidateNotifications {
                 .count();
     }
 
-    /** The candidate's name as it stands: registered, or changed on the profile since. */
-    private String nameOf(String candidateId) {
+    /**
+     * The candidate's name as it stands (registered, or changed on the profile since) and the consents they held
+     * when the alert was raised: a redelivered alert is decided the same, a consent given later mails no old alert.
+     */
+    private CandidateAsOf candidateAsOf(String candidateId, Instant at) {
         String name = null;
+        Set<ConsentPurpose> consents = EnumSet.noneOf(ConsentPurpose.class);
         DomainEventStream stream = eventStore.readEvents(candidateId, 0);
         while (stream.hasNext()) {
-            Object payload = stream.next().getPayload();
-            if (payload instanceof CandidateRegistered registered) {
-                name = registered.fullName();
-            } else if (payload instanceof CandidateProfileUpdated updated && updated.fullName() != null) {
-                name = updated.fullName();
+            DomainEventMessage<?> message = stream.next();
+            boolean byThen = !message.getTimestamp().isAfter(at);
+            switch (message.getPayload()) {
+                case CandidateRegistered registered -> {
+                    name = registered.fullName();
+                    consents.addAll(registered.consent().purposes());
+                }
+                case CandidateProfileUpdated updated when updated.fullName() != null -> name = updated.fullName();
+                case ConsentGiven given when byThen -> consents.add(given.purpose());
+                case ConsentWithdrawn withdrawn when byThen -> consents.remove(withdrawn.purpose());
+                default -> { }
             }
         }
         if (name == null) {
             throw new IllegalStateException("candidate " + candidateId + " is not registered");
         }
-        return name;
+        return new CandidateAsOf(name, consents);
+    }
+
+    private record CandidateAsOf(String name, Set<ConsentPurpose> consents) {
     }
 
     private void queue(NotificationTopic topic, String aboutId, long version, String candidateId, String name) {

@@ -41,7 +41,8 @@ import org.axonframework.queryhandling.QueryGateway;
  * A candidate's own profile: education, hometown, skills. Each field is checked as it is typed by the domain's own
  * rule (a profile holding just that value must be accepted), so the form and the aggregate never disagree; a refused
  * save explains itself and clears nothing. The phone and email are shown, not edited: the domain has no command to
- * change them (they are registration keys), so the office changes them.
+ * change them (they are registration keys), so the office changes them. Below, the candidate's consents
+ * ({@link ConsentSection}).
  */
 @Route("profile")
 @RolesAllowed(Role.CANDIDATE_ROLE)
@@ -106,7 +107,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 phone, email);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
         form.setColspan(skills, 2);
-        add(title, form, save);
+        add(title, form, save, new ConsentSection(queries, commands, candidateId));
         load(queries);
     }
 

@@ -3,7 +3,9 @@ package cn.talentportal.portal.register;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
@@ -22,9 +24,12 @@ import cn.talentportal.projections.drive.DriveConversion;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -39,9 +44,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
@@ -49,7 +57,8 @@ import org.axonframework.queryhandling.QueryGateway;
  * Self-registration of graduates and returnees, with the channel that brought them. Fields check themselves as the
  * user types; a refusal marks the field or explains itself, and nothing typed is cleared. A drive, fair or
  * livestream is picked from the recent and coming ones of that kind, so the channel names the drive by its id and
- * the drive's funnel counts the registration; free text stays for a channel not listed.
+ * the drive's funnel counts the registration; free text stays for a channel not listed. Below the form, the summary
+ * of the privacy notice and one box per purpose: data use is required, the others optional (decision 0029).
  */
 @Route("register")
 @AnonymousAllowed
@@ -80,6 +89,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     private final Select<CandidateSource> source = new Select<>();
     private final TextField sourceReference = new TextField();
     private final ComboBox<DriveConversion> sourceDrive = new ComboBox<>();
+    private final Map<ConsentPurpose, Checkbox> consents = new EnumMap<>(ConsentPurpose.class);
 
     public RegistrationView(Commands commands, UserAccounts accounts, QueryGateway queries, Clock clock,
                             Towns towns) {
@@ -137,7 +147,42 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         FormLayout form = new FormLayout(username, password, fullName, phone, email, idNumber, education, school,
                 major, graduationYear, hometown, source, sourceDrive, sourceReference);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
-        add(title, form, submit);
+        add(title, form, consentSection(), submit);
+    }
+
+    /** The notice's summary and a box per purpose; the data-use box says at once when it is left unticked. */
+    private VerticalLayout consentSection() {
+        H3 heading = new H3(getTranslation("consent.notice.title"));
+        Paragraph summary = new Paragraph(getTranslation("consent.notice.summary", PrivacyNotice.VERSION));
+        summary.setId("register-privacy-notice");
+        VerticalLayout section = new VerticalLayout(heading, summary);
+        section.setPadding(false);
+        section.addClassName("portal-consents");
+        for (ConsentPurpose purpose : PrivacyNotice.PURPOSES) {
+            Checkbox box = new Checkbox(getTranslation("consent.purpose." + purpose.name() + ".ask"));
+            box.setId("register-consent-" + purpose.name().toLowerCase().replace('_', '-'));
+            if (purpose.required()) {
+                box.setRequiredIndicatorVisible(true);
+                box.addValueChangeListener(e -> check(box, () -> {
+                    if (!e.getValue()) {
+                        throw new DomainRuleViolation("consent.dataUse.required");
+                    }
+                    return null;
+                }));
+            }
+            consents.put(purpose, box);
+            section.add(box);
+        }
+        return section;
+    }
+
+    /** What the ticked boxes agree to, under the notice shown; the domain refuses it without data use. */
+    private RegistrationConsent consentGiven() {
+        Set<ConsentPurpose> purposes = consents.entrySet().stream()
+                .filter(entry -> entry.getValue().getValue())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return new RegistrationConsent(purposes, PrivacyNotice.VERSION);
     }
 
     /** Planned, open or held drives that started recently or are still to come; cancelled ones brought nobody. */
@@ -218,7 +263,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
                     : new RegistrationChannel(source.getValue(), null, sourceReference.getValue());
             RegisterCandidate registration = new RegisterCandidate(candidateId, fullName.getValue(),
                     new PhoneNumber(phone.getValue()), new EmailAddress(email.getValue()),
-                    optionalIdNumber(idNumber.getValue()), profile, channel);
+                    optionalIdNumber(idNumber.getValue()), profile, channel, consentGiven());
             // The unique account key settles a race for the same name: reserve it first, so a refused name never
             // leaves a candidate without a login behind, and take it back if the registration is refused.
             accounts.create(UUID.randomUUID().toString(), username.getValue(), password.getValue(), Role.CANDIDATE,
@@ -245,7 +290,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
                 "validation.phone.invalid", phone, "validation.email.invalid", email,
                 "validation.idNumber.invalid", idNumber,
                 "account.username.invalid", username, "account.username.taken", username,
-                "account.password.weak", password, "candidate.graduationYear.outOfRange", graduationYear);
+                "account.password.weak", password, "candidate.graduationYear.outOfRange", graduationYear,
+                "consent.dataUse.required", consents.get(ConsentPurpose.DATA_USE));
         var field = fields.get(refusal.messageKey());
         boolean namesField = refusal.messageKey().equals("validation.required")
                 || refusal.messageKey().equals("candidate.duplicate");

@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
 import cn.talentportal.domain.opening.OpeningCommands.DraftOpening;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
@@ -128,7 +131,8 @@ class JobAlertsInBrowserTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, "张护士", new PhoneNumber("136" + digits),
                 new EmailAddress("b" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return accounts.create(UUID.randomUUID().toString(), username, PASSWORD, Role.CANDIDATE, "张护士", null,
                 candidateId);
     }

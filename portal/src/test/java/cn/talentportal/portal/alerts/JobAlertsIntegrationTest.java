@@ -11,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -52,6 +53,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -215,7 +218,8 @@ class JobAlertsIntegrationTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("137" + digits),
                 new EmailAddress("n" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return account(accounts, "nurse", Role.CANDIDATE, name, null, candidateId);
     }
 

@@ -12,6 +12,7 @@ import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.drive.DriveCommands.PlanDrive;
 import cn.talentportal.domain.drive.DriveCommands.SignUpForDrive;
@@ -77,6 +78,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -218,7 +221,8 @@ class CandidateAsOfBenchmark extends PortalTestBase {
         commands.sendAsSystem(new RegisterCandidate(candidateId, "基准王芳", new PhoneNumber("13700000001"),
                 new EmailAddress("asof-bench@example.cn"), null,
                 new CandidateProfile(Education.MASTER, "西南大学", "数学", 2026, "城关镇", "重庆", "普通话二甲"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         for (int d = 0; d < 2; d++) {
             String driveId = UUID.randomUUID().toString();
             Instant starts = clock.instant().plus(Duration.ofDays(1 + d)).truncatedTo(ChronoUnit.HOURS);

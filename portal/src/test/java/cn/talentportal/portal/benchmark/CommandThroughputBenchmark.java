@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,7 +115,8 @@ class CommandThroughputBenchmark {
         commands.sendAsSystem(new RegisterCandidate(UUID.randomUUID().toString(), "基准测试" + i,
                 new PhoneNumber(String.format("135%08d", i)), new EmailAddress("bench" + i + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
     }
 
     private static void rawInsert(MongoCollection<Document> raw, Document sample, long id, EmbeddedMongoServer server) {

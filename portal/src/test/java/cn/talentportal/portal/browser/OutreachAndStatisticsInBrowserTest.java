@@ -1,6 +1,7 @@
 package cn.talentportal.portal.browser;
 
 import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.portal.PortalTestBase;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +54,7 @@ class OutreachAndStatisticsInBrowserTest extends PortalTestBase {
         returnees.awaitListed(3);
         commands.send(new ConvertReturneeToCandidate(converted, UUID.randomUUID().toString(), null, null, null,
                 new CandidateProfile(Education.BACHELOR, "重庆医科大学", "护理学", 2020, returnees.county, "深圳",
-                        null)));
+                        null), RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         actAsNobody();
     }
 

@@ -149,6 +149,8 @@ class SliceInBrowserTest extends PortalTestBase {
         pickFromComboBox("register-hometown", "青山镇");
         selectOption("register-source", "直播带岗");
         fillField("register-source-reference", "青山镇卫生院直播带岗");
+        page.locator("#register-consent-data-use").click(); // the privacy notice: data use is required
+        assertThat(page.locator("#register-consent-data-use")).hasAttribute("checked", "");
         screenshot("04-register");
         page.locator("#register-submit").click();
         page.waitForURL(Pattern.compile(".*/login$"));

@@ -6,6 +6,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -30,6 +31,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Test data for the candidate's self-service views, made through real commands by the users who would send them:
@@ -89,7 +93,8 @@ public final class SelfServiceFixtures {
         as(null, () -> commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("137" + digits),
                 new EmailAddress("self" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2025, "青山镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null))));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
         UserAccount account = PortalTestBase.account(accounts, "grad", Role.CANDIDATE, name, null, candidateId);
         return new Candidate(candidateId, name, account);
     }

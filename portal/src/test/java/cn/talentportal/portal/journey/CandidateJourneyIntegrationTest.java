@@ -1,35 +1,31 @@
 package cn.talentportal.portal.journey;
 
 import cn.talentportal.domain.candidate.Candidate;
-import cn.talentportal.domain.drive.RecruitmentDrive;
-import cn.talentportal.domain.interview.Interview;
-import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
-import cn.talentportal.domain.interview.InterviewOutcome;
-import cn.talentportal.domain.opening.Opening;
-import cn.talentportal.domain.retention.RetentionCase;
-import cn.talentportal.domain.shared.DomainRuleViolation;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.Snapshotter;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
-import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveCommands.FeatureOpening;
 import cn.talentportal.domain.drive.DriveCommands.MarkDriveHeld;
 import cn.talentportal.domain.drive.DriveCommands.PlanDrive;
 import cn.talentportal.domain.drive.DriveCommands.RecordAttendance;
 import cn.talentportal.domain.drive.DriveCommands.RegisterAtDrive;
 import cn.talentportal.domain.drive.DriveKind;
+import cn.talentportal.domain.drive.RecruitmentDrive;
+import cn.talentportal.domain.interview.Interview;
+import cn.talentportal.domain.interview.InterviewCommands.DecideInterviewOutcome;
 import cn.talentportal.domain.interview.InterviewEvents.InterviewReminderDue;
+import cn.talentportal.domain.interview.InterviewOutcome;
 import cn.talentportal.domain.interview.InterviewSlot;
 import cn.talentportal.domain.interview.ParticipantCalendar;
+import cn.talentportal.domain.opening.Opening;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
 import cn.talentportal.domain.retention.AllowanceType;
+import cn.talentportal.domain.retention.RetentionCase;
 import cn.talentportal.domain.retention.RetentionCommands.AssignServiceSpecialist;
 import cn.talentportal.domain.retention.RetentionCommands.GrantAllowance;
 import cn.talentportal.domain.retention.RetentionCommands.RecordFollowUpVisit;
@@ -37,6 +33,7 @@ import cn.talentportal.domain.retention.RetentionCommands.RequestRetentionServic
 import cn.talentportal.domain.retention.RetentionEvents.RetentionMilestoneReached;
 import cn.talentportal.domain.retention.ServiceType;
 import cn.talentportal.domain.shared.AuditMetaData;
+import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.infra.deadline.MongoDeadlineManager;
 import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
@@ -51,15 +48,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -107,7 +110,8 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         actAsNobody();
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterAtDrive(driveId, candidateId, "王芳", JourneySteps.uniquePhone(),
-                JourneySteps.uniqueEmail(), null, JourneySteps.profile()));
+                JourneySteps.uniqueEmail(), null, JourneySteps.profile(),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         Graduate wang = new Graduate(candidateId, "王芳",
                 steps.account("wang", Role.CANDIDATE, "王芳", null, candidateId));
 

@@ -9,6 +9,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -42,6 +43,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * The steps of a candidate's journey as the portal's users take them, each as the user who would: the journey
@@ -106,7 +110,8 @@ final class JourneySteps {
         PortalTestBase.actAsNobody();
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(candidateId, name, uniquePhone(), uniqueEmail(), null, profile(),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return new Graduate(candidateId, name, account("grad", Role.CANDIDATE, name, null, candidateId));
     }
 

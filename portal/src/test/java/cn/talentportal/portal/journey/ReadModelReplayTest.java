@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.drive.DriveCommands.FeatureOpening;
 import cn.talentportal.domain.drive.DriveCommands.MarkDriveHeld;
@@ -89,6 +90,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,11 +197,13 @@ class ReadModelReplayTest extends PortalTestBase {
         actAsNobody();
         String wangId = UUID.randomUUID().toString();
         commands.send(new RegisterAtDrive(driveId, wangId, "王小雨", JourneySteps.uniquePhone(),
-                JourneySteps.uniqueEmail(), null, JourneySteps.profile()));
+                JourneySteps.uniqueEmail(), null, JourneySteps.profile(),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         Graduate wang = new Graduate(wangId, "王小雨", steps.account("wang", Role.CANDIDATE, "王小雨", null, wangId));
         String liId = UUID.randomUUID().toString();
         commands.send(new RegisterAtDrive(driveId, liId, "李小龙", JourneySteps.uniquePhone(),
-                JourneySteps.uniqueEmail(), null, JourneySteps.profile()));
+                JourneySteps.uniqueEmail(), null, JourneySteps.profile(),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         Graduate li = new Graduate(liId, "李小龙", steps.account("li", Role.CANDIDATE, "李小龙", null, liId));
         Graduate zhao = steps.selfRegistered("赵小敏");
 

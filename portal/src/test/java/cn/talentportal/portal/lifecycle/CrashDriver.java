@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -12,6 +13,9 @@ import cn.talentportal.portal.shared.Commands;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * The portal under fire, in its own JVM: registers candidates one after another and prints {@code ACK <id>} as soon
@@ -32,7 +36,8 @@ public final class CrashDriver {
             commands.sendAsSystem(new RegisterCandidate(candidateId, "压力测试" + i,
                     new PhoneNumber(String.format("135%08d", i)), new EmailAddress("crash" + i + "@example.cn"), null,
                     new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                    new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                    new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                    RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
             System.out.println("ACK " + candidateId);
             System.out.flush();
         }

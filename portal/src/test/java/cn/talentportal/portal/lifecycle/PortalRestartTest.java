@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +47,8 @@ class PortalRestartTest {
             first.getBean(Commands.class).sendAsSystem(new RegisterCandidate(candidateId, "重启测试员",
                     new PhoneNumber("13600136000"), new EmailAddress("restart@example.cn"), null,
                     new CandidateProfile(Education.BACHELOR, null, null, null, null, null, null),
-                    new RegistrationChannel(CandidateSource.REFERRAL, null, null)));
+                    new RegistrationChannel(CandidateSource.REFERRAL, null, null),
+                    RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
             eventually(() -> candidates(queries, candidateId), list -> list.size() == 1, "the candidate");
             nursesBefore = eventually(() -> search(queries, "护士").total(), total -> total >= 2, "demo nurses");
         }

@@ -4,11 +4,14 @@ import cn.talentportal.domain.alert.JobAlertCommands.SaveSearch;
 import cn.talentportal.domain.alert.JobAlertEvents.JobAlertRaised;
 import cn.talentportal.domain.alert.JobAlerts;
 import cn.talentportal.domain.alert.SearchCriteria;
+import cn.talentportal.domain.candidate.CandidateCommands.GiveConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateCommands.WithdrawConsent;
 import cn.talentportal.domain.candidate.CandidateEvents.OfferExtended;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -30,8 +33,8 @@ import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.TestMailServer;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.journey.ExtendedOffers.Offered;
+import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.PortalFormats;
@@ -65,6 +68,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -219,6 +224,43 @@ class CandidateMailIntegrationTest extends PortalTestBase {
                 .hasSize(1);
     }
 
+    /**
+     * An alert mail is optional: while the candidate withholds consent to alert mails the alert stays in the portal
+     * only, and a consent given later mails the next alerts, not that one, even on a redelivery.
+     */
+    @Test
+    void no_alert_is_mailed_while_the_candidate_withholds_consent_to_alert_mails() throws Exception {
+        String marker = "中药师" + suffix();
+        Hospital hospital = hospitalWithRecruiter("县中医院" + suffix());
+        UserAccount candidate = registeredCandidate("魏青");
+        String candidateId = candidate.candidateId();
+        actAs(candidate);
+        commands.send(new WithdrawConsent(candidateId, JOB_ALERT_MAIL));
+        commands.send(new SaveSearch(candidateId, "herbs-" + candidateId, "中药岗位",
+                new SearchCriteria(marker, Sector.HEALTH, null)));
+        eventually(() -> queries.query(new FindSavedSearches(candidateId),
+                ResponseTypes.multipleInstancesOf(SavedSearchEntry.class)).join(), s -> s.size() == 1,
+                "the saved search in the percolator index");
+
+        publish(hospital, marker + " 一号");
+        DomainEventMessage<?> withheld = eventually(() -> alertsOf(candidateId), a -> a.size() == 1,
+                "the alert raised").get(0);
+        actAs(candidate);
+        commands.send(new GiveConsent(candidateId, JOB_ALERT_MAIL, "2026-11"));
+        publish(hospital, marker + " 二号");
+
+        awaitMails(subjectHas(marker + " 二号"), 1);
+        String withheldId = InterviewNotifications.notificationIdFor(JobAlerts.idOf(candidateId),
+                withheld.getSequenceNumber(), candidateId);
+        assertThat(mails(subjectHas(marker + " 一号"))).isEmpty();
+        assertThat(eventsOf(withheldId)).as("nothing queued for the alert raised without consent").isEmpty();
+
+        // redelivered now that the consent is given: the consent at the alert's time decides, so still nothing
+        candidateNotifications.on((JobAlertRaised) withheld.getPayload(), withheld.getSequenceNumber(),
+                withheld.getTimestamp());
+        assertThat(eventsOf(withheldId)).isEmpty();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     record Hospital(String unitId, String name, UserAccount recruiter) {
@@ -241,7 +283,8 @@ class CandidateMailIntegrationTest extends PortalTestBase {
         commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("136" + digits),
                 new EmailAddress("r" + digits + "@example.cn"), null,
                 new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "康复治疗技术", 2026, "城关镇", null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return account(accounts, "rehab", Role.CANDIDATE, name, null, candidateId);
     }
 

@@ -9,6 +9,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -52,6 +53,8 @@ import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 
 /**
@@ -121,7 +124,8 @@ final class PipelineJourneys {
                 new PhoneNumber("137" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000)),
                 new EmailAddress("p" + UUID.randomUUID().toString().substring(0, 12) + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", "普通话二甲"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         UserAccount account = account("grad", Role.CANDIDATE, name, null, candidateId);
         PortalTestBase.actAs(account);
         String applicationId = UUID.randomUUID().toString();

@@ -6,8 +6,8 @@ import cn.talentportal.domain.drive.DriveKind;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.jobs.SelfServiceFixtures;
 import cn.talentportal.portal.jobs.SelfServiceFixtures.Employer;
+import cn.talentportal.portal.jobs.SelfServiceFixtures;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.view.ViewTestBase;
 import cn.talentportal.projections.drive.DriveConversion;
@@ -15,6 +15,7 @@ import cn.talentportal.projections.drive.DriveQueries.FindDriveConversion;
 import cn.talentportal.projections.drive.DriveQueries.FindDriveConversions;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -76,6 +77,7 @@ class RegistrationDriveTest extends ViewTestBase {
         ComboBox<DriveConversion> drives = _get(ComboBox.class, spec -> spec.withId("register-source-drive"));
         _setValue(drives, drive);
         _assertNone(TextField.class, spec -> spec.withId("register-source-reference")); // the drive names it
+        _setValue(_get(Checkbox.class, spec -> spec.withId("register-consent-data-use")), true);
 
         _click(_get(Button.class, spec -> spec.withId("register-submit")));
 

@@ -6,6 +6,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -27,8 +28,8 @@ import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
-import cn.talentportal.portal.shared.PortalFormats;
 import cn.talentportal.portal.shared.Commands;
+import cn.talentportal.portal.shared.PortalFormats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 
 /**
  * Test data for the scheduling screens, made through real commands by the users who would (as the journey tests
@@ -108,7 +112,8 @@ public final class SchedulingFixture {
         commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("137" + String.format("%08d",
                 PHONES.incrementAndGet() % 100_000_000)), new EmailAddress("s" + suffix() + suffix() + "@example.cn"),
                 null, new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", "普通话二甲"),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         return new Graduate(candidateId, name, account("grad", Role.CANDIDATE, name, null, candidateId));
     }
 

@@ -2,6 +2,7 @@ package cn.talentportal.portal.statistics;
 
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.portal.account.UserAccount;
@@ -12,8 +13,8 @@ import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.view.ViewTestBase;
 import cn.talentportal.projections.statistics.FunnelQueries.FindFunnelBySource;
-import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
+import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.SourceFunnel;
 import cn.talentportal.projections.statistics.StatisticsQueries.FindOfficeStatistics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static cn.talentportal.portal.Eventually.eventually;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +54,7 @@ class StatisticsViewTest extends ViewTestBase {
         returnees.awaitListed(1);
         commands.send(new ConvertReturneeToCandidate(entryId, UUID.randomUUID().toString(), null, null, null,
                 new CandidateProfile(Education.BACHELOR, "重庆医科大学", "护理学", 2020, returnees.county, "深圳",
-                        null)));
+                        null), RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         actAsNobody();
     }
 

@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -41,6 +42,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,7 +117,8 @@ class LanguageSwitchViewTest extends ViewTestBase {
                         new EmailAddress("qa-" + suffix + "@example.cn"), null,
                         new CandidateProfile(Education.BACHELOR, "QA University", "Mathematics", 2026, "城关镇",
                                 "Chongqing", "teaching"),
-                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                        new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
                 yield account(accounts, "lang", Role.CANDIDATE, "QA graduate", null, candidateId);
             }
             default -> account(accounts, "lang", role, "QA " + role.name().toLowerCase(Locale.ROOT), null, null);

@@ -11,6 +11,7 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.OfferTerms;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveEvents.DriveAttended;
 import cn.talentportal.domain.drive.DriveEvents.DriveHeld;
@@ -62,6 +63,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,7 +115,8 @@ class CandidateReplayTest {
         stored("c1", 1, new CandidateRegistered("c1", "王芳", new PhoneNumber("13912345678"),
                 new EmailAddress("wang@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", null),
-                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1", "西南大学校园招聘会")));
+                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "d1", "西南大学校园招聘会"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
         stored("d1", 1, new CandidateRegisteredForDrive("d1", "西南大学校园招聘会", DriveKind.CAMPUS_RECRUITMENT, "c1",
                 "王芳"));
         stored("d1", 2, new DriveAttended("d1", "西南大学校园招聘会", "c1", "王芳"));

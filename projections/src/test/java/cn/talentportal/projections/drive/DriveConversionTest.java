@@ -6,6 +6,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.drive.DriveEvents.CandidateRegisteredForDrive;
 import cn.talentportal.domain.drive.DriveEvents.DriveHeld;
 import cn.talentportal.domain.drive.DriveEvents.DrivePlanned;
@@ -26,6 +27,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DriveConversionTest {
@@ -49,7 +52,8 @@ class DriveConversionTest {
     private void registered(String candidateId, CandidateSource source, String reference) {
         happen(() -> projection.on(new CandidateRegistered(candidateId, candidateId, null, null, null,
                 new CandidateProfile(Education.BACHELOR, null, null, 2026, null, null, null),
-                new RegistrationChannel(source, reference, "西南大学校园招聘会"))));
+                new RegistrationChannel(source, reference, "西南大学校园招聘会"),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
         if (reference != null) {
             happen(() -> projection.on(new CandidateRegisteredForDrive(reference, "西南大学校园招聘会",
                     DriveKind.CAMPUS_RECRUITMENT, candidateId, candidateId)));

@@ -5,6 +5,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateEvents.ContractSigned;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.interview.InterviewEvents.InterviewHeld;
 import cn.talentportal.domain.retention.RetentionEvents.RetentionCaseOpened;
 import cn.talentportal.domain.retention.RetentionEvents.RetentionMilestoneReached;
@@ -24,6 +25,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneyFunnelTest {
@@ -44,7 +47,8 @@ class JourneyFunnelTest {
 
     private void registered(String candidateId, CandidateSource source) {
         happen(() -> projection.on(new CandidateRegistered(candidateId, "名" + candidateId,
-                new PhoneNumber("13900000000"), null, null, null, new RegistrationChannel(source, null, null))));
+                new PhoneNumber("13900000000"), null, null, null, new RegistrationChannel(source, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
     }
 
     private void signedAndStarted(String candidateId, String caseId, LocalDate start) {

@@ -6,6 +6,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterEvents.ReturneeConvertedToCandidate;
 import cn.talentportal.domain.retention.AllowanceType;
 import cn.talentportal.domain.retention.RetentionEvents.AllowanceGranted;
@@ -26,6 +27,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OfficeStatisticsTest {
@@ -47,7 +50,8 @@ class OfficeStatisticsTest {
     private void candidate(String id, CandidateSource source, Integer graduationYear) {
         happen(() -> projection.on(new CandidateRegistered(id, id, null, null, null,
                 new CandidateProfile(Education.BACHELOR, null, null, graduationYear, null, null, null),
-                new RegistrationChannel(source, null, null))));
+                new RegistrationChannel(source, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL))));
     }
 
     private void placed(String id, Sector sector, LocalDate start) {

@@ -3,6 +3,7 @@ package cn.talentportal.infra.eventstore.upcasting;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The upcasters of stored events, as beans: {@code EventStoreConfiguration} chains every {@link EventUpcaster}
@@ -12,7 +13,15 @@ import org.springframework.context.annotation.Configuration;
 public class UpcastingConfiguration {
 
     @Bean
+    @Order(1)
     EventUpcaster candidateRegisteredRevision2Upcaster() {
         return new CandidateRegisteredRevision2Upcaster();
+    }
+
+    /** After revision 1 became 2, so a revision 1 registration reaches revision 3 in one read. */
+    @Bean
+    @Order(2)
+    EventUpcaster candidateRegisteredRevision3Upcaster() {
+        return new CandidateRegisteredRevision3Upcaster();
     }
 }

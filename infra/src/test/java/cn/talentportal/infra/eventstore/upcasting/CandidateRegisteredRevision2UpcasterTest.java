@@ -4,12 +4,15 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.IdNumber;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.infra.eventstore.EventSerializers;
 import cn.talentportal.infra.eventstore.StoredEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -17,6 +20,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 
+import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
+import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
+import static cn.talentportal.domain.candidate.ConsentPurpose.OUTREACH_CONTACT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A registration stored before issue 2 is read as today's event, the way the storage engine reads it. */
@@ -32,7 +38,8 @@ class CandidateRegisteredRevision2UpcasterTest {
 
     private final Serializer serializer = EventSerializers.jackson();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(
-            new UpcastingConfiguration().candidateRegisteredRevision2Upcaster());
+            new UpcastingConfiguration().candidateRegisteredRevision2Upcaster(),
+            new UpcastingConfiguration().candidateRegisteredRevision3Upcaster());
 
     @Test
     void a_revision_1_registration_is_read_with_its_channel_as_a_record_and_no_id_number() {
@@ -45,7 +52,9 @@ class CandidateRegisteredRevision2UpcasterTest {
 
         assertThat(payload).isEqualTo(new CandidateRegistered("c1", "李明", new PhoneNumber("13800138000"),
                 new EmailAddress("liming@example.cn"), null, PROFILE,
-                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "西南大学校园招聘会", null)));
+                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, "西南大学校园招聘会", null),
+                RegistrationConsent.given(CandidateRegisteredRevision3Upcaster.IMPLIED_NOTICE, DATA_USE,
+                        JOB_ALERT_MAIL)));
     }
 
     @Test
@@ -59,13 +68,31 @@ class CandidateRegisteredRevision2UpcasterTest {
     }
 
     @Test
-    void a_revision_2_registration_is_left_as_it_is() {
+    void a_revision_2_registration_is_read_with_the_consent_it_implied_and_nothing_more() throws Exception {
         CandidateRegistered current = new CandidateRegistered("c2", "王芳", new PhoneNumber("13900139000"),
                 new EmailAddress("wang@example.cn"), new IdNumber("510123199801011238"), PROFILE,
-                new RegistrationChannel(CandidateSource.ONLINE_JOB_FAIR, "d7", "2026 秋季网络招聘会"));
+                new RegistrationChannel(CandidateSource.ONLINE_JOB_FAIR, "d7", "2026 秋季网络招聘会"),
+                RegistrationConsent.given("2026-11", DATA_USE, OUTREACH_CONTACT));
+        ObjectNode revision2 = (ObjectNode) new ObjectMapper().readTree(
+                serializer.serialize(current, String.class).getData());
+        revision2.remove("consent");
+
+        CandidateRegistered read = (CandidateRegistered) read(stored(revision2.toString(), "2"));
+
+        assertThat(read.consent()).isEqualTo(RegistrationConsent.given(
+                CandidateRegisteredRevision3Upcaster.IMPLIED_NOTICE, DATA_USE, JOB_ALERT_MAIL));
+        assertThat(read.channel()).isEqualTo(current.channel());
+    }
+
+    @Test
+    void a_revision_3_registration_is_left_as_it_is() {
+        CandidateRegistered current = new CandidateRegistered("c3", "王芳", new PhoneNumber("13900139000"),
+                new EmailAddress("wang@example.cn"), null, PROFILE,
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, OUTREACH_CONTACT));
         String storedJson = serializer.serialize(current, String.class).getData();
 
-        assertThat(read(stored(storedJson, "2"))).isEqualTo(current);
+        assertThat(read(stored(storedJson, "3"))).isEqualTo(current);
     }
 
     private static StoredEvent stored(String payloadJson, String revision) {
