@@ -69,6 +69,8 @@ public abstract class ViewTestBase extends PortalTestBase {
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
+        // from the front door, as after a sign-in: reloading the page the previous user was on may be refused now
+        UI.getCurrent().navigate("");
         UI.getCurrent().getPage().reload();
     }
 
