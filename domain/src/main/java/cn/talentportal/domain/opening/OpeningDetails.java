@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The content of an opening as a recruiter wrote it. A draft may be incomplete; {@link #missingForPublication()}
@@ -23,7 +25,10 @@ public record OpeningDetails(String title, String description, Sector sector, St
         description = Require.optionalText(description, "opening.description", 5000);
         county = Require.optionalText(county, "opening.county", 50);
         majorRequired = Require.optionalText(majorRequired, "opening.major", 80);
-        categories = categories == null || categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        // a null among the categories names none (EnumSet would fail on it instead of refusing)
+        Set<TalentCategory> named = categories == null ? Set.of()
+                : categories.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        categories = named.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(named));
         if (salaryMin != null && salaryMin < 0 || salaryMax != null && salaryMax < 0) {
             throw new DomainRuleViolation("opening.salary.negative");
         }

@@ -90,8 +90,8 @@ public class RetentionCase {
         String post = Require.text(command.post(), "retention.post", 80);
         Require.present(command.sector(), "retention.sector");
         String county = Require.text(command.county(), "retention.county", 50);
-        Require.present(command.startDate(), "retention.startDate");
-        Require.present(command.signedOn(), "retention.signedOn");
+        Require.date(command.startDate(), "retention.startDate");
+        Require.date(command.signedOn(), "retention.signedOn");
         apply(new RetentionCaseOpened(command.caseId(), candidateId, candidateName, employerUnitId, employerName, post,
                 command.sector(), county, command.startDate(), command.signedOn()));
         for (int years : MILESTONE_YEARS) {

@@ -11,7 +11,9 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         String trimmed = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (trimmed.length() > 254 || !SHAPE.matcher(trimmed).matches()) {
+        // control and invisible formatting characters (NUL, bidirectional overrides) pass the shape but no mail server
+        if (trimmed.length() > 254 || !SHAPE.matcher(trimmed).matches() || trimmed.chars().anyMatch(
+                c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             throw new DomainRuleViolation("validation.email.invalid");
         }
         value = trimmed;

@@ -1,5 +1,7 @@
 package cn.talentportal.domain.shared;
 
+import java.time.LocalDate;
+
 /** Edge validation of command fields: each failure names the field's message key. */
 public final class Require {
 
@@ -27,6 +29,18 @@ public final class Require {
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw new DomainRuleViolation("validation.required", field);
+        }
+        return value;
+    }
+
+    /**
+     * A date a person could mean: 1900 to 2199. Far-off dates (year 0, LocalDate.MIN) would overflow the date
+     * arithmetic of deadlines and milestones instead of being refused.
+     */
+    public static LocalDate date(LocalDate value, String field) {
+        present(value, field);
+        if (value.getYear() < 1900 || value.getYear() > 2199) {
+            throw new DomainRuleViolation("validation.dateOutOfRange", field);
         }
         return value;
     }

@@ -73,9 +73,15 @@ public class AggregateConfiguration {
         };
     }
 
+    /**
+     * Ids are unique per aggregate type only, so an id that names a record of another type (a mixed-up or forged id)
+     * must find neither that record's events nor its cached state: each type reads its own events and sees its own
+     * cache entries, and such a command meets "not found" (or "already exists" on creation), never a foreign object.
+     */
     private static <T> AggregateConfigurer<T> configure(Class<T> type, Cache cache) {
         return AggregateConfigurer.defaultConfiguration(type)
-                .configureCache(c -> cache)
+                .configureCache(c -> new TypeScopedCache(cache, type.getSimpleName()))
+                .configureFilterEventsByType(c -> true)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         c.getComponent(Snapshotter.class), SNAPSHOT_EVERY));
     }

@@ -5,6 +5,7 @@ import cn.talentportal.domain.shared.DomainRuleViolation;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -51,7 +52,8 @@ public class Commands {
                 .and(AuditMetaData.ROLE, ActorMetaData.SYSTEM)));
     }
 
-    private <R> R dispatch(Object message) {
+    private <R> R dispatch(CommandMessage<?> message) {
+        CommandIds.requireWellFormed(message.getPayload());
         try {
             return gateway.sendAndWait(message, 30, TimeUnit.SECONDS);
         } catch (DomainRuleViolation refusal) {
