@@ -57,6 +57,7 @@ import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
 import cn.talentportal.projections.interview.RubricProjection;
 import cn.talentportal.projections.outreach.OutreachProjection;
+import cn.talentportal.projections.privacy.ErasureRequestsProjection;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.AllowancePoliciesProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
@@ -124,6 +125,7 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("allowance-policies", List.of(AllowancePoliciesProjection.COLLECTION));
         READ_MODELS.put("drive-registrations", List.of(DriveRegistrationsProjection.DRIVES,
                 DriveRegistrationsProjection.REGISTRATIONS, DriveRegistrationsProjection.RECRUITERS));
+        READ_MODELS.put("erasure-requests", List.of(ErasureRequestsProjection.COLLECTION));
     }
 
     @Autowired Commands commands;
