@@ -43,7 +43,7 @@ public class PersonalDataErasure {
     public void handle(RequestErasure command, @MetaDataValue(AuditMetaData.USER_ID) String actor) {
         String subjectId = Require.text(command.subjectId(), "privacy.subject", 64);
         String name = Require.text(command.subjectName(), "privacy.subjectName", 50);
-        String reason = Require.text(command.reason(), "privacy.reason", LONGEST_REASON);
+        String reason = Require.text(command.reason(), "privacy.erasureReason", LONGEST_REASON);
         if (erased) {
             throw new DomainRuleViolation("privacy.erasure.alreadyErased");
         }
@@ -55,7 +55,7 @@ public class PersonalDataErasure {
 
     @CommandHandler
     public void handle(ApproveErasure command, @MetaDataValue(AuditMetaData.USER_ID) String actor) {
-        String reason = Require.text(command.reason(), "privacy.reason", LONGEST_REASON);
+        String reason = Require.text(command.reason(), "privacy.erasureReason", LONGEST_REASON);
         String approver = Require.text(actor, "privacy.actor", 64);
         if (erased) {
             throw new DomainRuleViolation("privacy.erasure.alreadyErased");

@@ -73,6 +73,7 @@ public class MyDataView extends VerticalLayout implements HasDynamicTitle {
                 Notices.success("myData.requested");
                 requestForm.setVisible(false);
                 status.setText(getTranslation("myData.status.REQUESTED"));
+                status.setVisible(true);
             } catch (DomainRuleViolation refusal) {
                 reason.setErrorMessage(Notices.reason(refusal));
                 reason.setInvalid(true);

@@ -20,6 +20,7 @@ import cn.talentportal.domain.outreach.OutreachCommands.RecordOutreachContact;
 import cn.talentportal.domain.outreach.OutreachResponse;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.AddToReturneeRegister;
 import cn.talentportal.domain.privacy.PersonalDataCategory;
+import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
 import cn.talentportal.domain.privacy.PrivacyCommands.RecordPersonalDataAccess;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
 import cn.talentportal.domain.retention.AllowanceType;
@@ -263,6 +264,7 @@ class ReadModelReplayTest extends PortalTestBase {
         deadlines.pollNow();
         actAs(school.admin());
         commands.send(new RecordPersonalDataAccess(wangId, "王小雨", PersonalDataCategory.FULL_HISTORY, "年度审计抽查"));
+        commands.send(new RequestErasure(wangId, "王小雨", "本人来电要求删除个人信息")); // pending, not approved
         // returnee outreach: a native who works elsewhere, a campaign to the hometown, a contact
         actAs(school.recruiter());
         String entryId = UUID.randomUUID().toString();
