@@ -22,6 +22,7 @@ import cn.talentportal.domain.outreach.OutreachCommandHandler;
 import cn.talentportal.domain.outreach.ReturneeConversionHandler;
 import cn.talentportal.domain.outreach.ReturneeRegisterEntry;
 import cn.talentportal.domain.privacy.PersonalDataAccessLog;
+import cn.talentportal.domain.privacy.PersonalDataErasure;
 import cn.talentportal.domain.retention.AllowanceCommandHandler;
 import cn.talentportal.domain.retention.AllowancePolicy;
 import cn.talentportal.domain.retention.RetentionCase;
@@ -40,7 +41,7 @@ public final class DomainModel {
     public static final List<Class<?>> AGGREGATES = List.of(EmployerUnit.class, Opening.class, Candidate.class,
             RecruitmentDrive.class, RetentionCase.class, AllowancePolicy.class, ReturneeRegisterEntry.class,
             OutreachCampaign.class, Interview.class, Rubric.class, ParticipantCalendar.class, JobAlerts.class,
-            Notification.class, PersonalDataAccessLog.class);
+            Notification.class, PersonalDataAccessLog.class, PersonalDataErasure.class);
 
     private DomainModel() {
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import cn.talentportal.infra.privacy.PersonalDataKeys;
+import cn.talentportal.infra.privacy.PersonalDataModule;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /** The one serializer of the portal for events, snapshots, messages, tokens and sagas: Jackson, never XStream. */
@@ -14,9 +16,20 @@ public final class EventSerializers {
     private EventSerializers() {
     }
 
-    /** Jackson with java.time as ISO strings; unknown properties are tolerated so old readers survive new fields. */
+    /**
+     * Jackson with java.time as ISO strings; unknown properties are tolerated so old readers survive new fields.
+     * Without personal-data protection: for tests of other concerns (the portal uses {@link #jackson(PersonalDataKeys)}).
+     */
     public static JacksonSerializer jackson() {
         return JacksonSerializer.builder().objectMapper(mapper()).build();
+    }
+
+    /**
+     * As {@link #jackson()}, with every {@code @PersonalData} value encrypted by its subject's key (decision 0026);
+     * writing one outside an event or snapshot of a stream fails.
+     */
+    public static JacksonSerializer jackson(PersonalDataKeys keys) {
+        return JacksonSerializer.builder().objectMapper(mapper().registerModule(new PersonalDataModule(keys))).build();
     }
 
     /**
@@ -24,10 +37,19 @@ public final class EventSerializers {
      * not data): this serializer reads and writes fields.
      */
     public static JacksonSerializer snapshots() {
-        ObjectMapper mapper = mapper()
+        return JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
+    }
+
+    /** As {@link #snapshots()}, personal data encrypted by the key of the snapshot's aggregate. */
+    public static JacksonSerializer snapshots(PersonalDataKeys keys) {
+        return JacksonSerializer.builder()
+                .objectMapper(snapshotMapper().registerModule(new PersonalDataModule(keys))).build();
+    }
+
+    private static ObjectMapper snapshotMapper() {
+        return mapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     private static ObjectMapper mapper() {

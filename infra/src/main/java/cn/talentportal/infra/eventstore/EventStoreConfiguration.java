@@ -1,6 +1,13 @@
 package cn.talentportal.infra.eventstore;
 
 import cn.talentportal.infra.mongo.EmbeddedMongoServer;
+import cn.talentportal.infra.privacy.MasterKey;
+import cn.talentportal.infra.privacy.MongoPersonalDataKeys;
+import cn.talentportal.infra.privacy.PersonalDataKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import cn.talentportal.infra.mongo.MongoConfiguration;
 import cn.talentportal.infra.mongo.TalentMongoProperties;
 import com.mongodb.WriteConcern;
@@ -41,22 +48,38 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
+    /**
+     * The per-subject data keys of personal data (decision 0026), wrapped by a master key that is configured
+     * ({@code talent.privacy.master-key}, base64 of 32 bytes) or kept in a key file under the data directory.
+     */
     @Bean
-    @Primary
-    public Serializer serializer() {
-        return EventSerializers.jackson();
+    public PersonalDataKeys personalDataKeys(MongoClient client, TalentMongoProperties properties,
+                                             @Value("${talent.privacy.master-key:}") String masterKey,
+                                             @Value("${talent.data-dir:./data}") Path dataDir,
+                                             ObjectProvider<Clock> clock) {
+        return new MongoPersonalDataKeys(client.getDatabase(properties.database()),
+                MasterKey.resolve(masterKey, dataDir.resolve("keys").resolve("personal-data-master.key")),
+                clock.getIfAvailable(Clock::systemUTC), Duration.ofMinutes(5));
     }
 
+    /** Tokens and sagas: every serializer refuses personal data outside a stream's event or snapshot. */
+    @Bean
+    @Primary
+    public Serializer serializer(PersonalDataKeys personalDataKeys) {
+        return EventSerializers.jackson(personalDataKeys);
+    }
+
+    /** Deadlines. */
     @Bean
     @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return EventSerializers.jackson();
+    public Serializer messageSerializer(PersonalDataKeys personalDataKeys) {
+        return EventSerializers.jackson(personalDataKeys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return EventSerializers.jackson();
+    public Serializer eventSerializer(PersonalDataKeys personalDataKeys) {
+        return EventSerializers.jackson(personalDataKeys);
     }
 
     @Bean
@@ -72,7 +95,8 @@ public class EventStoreConfiguration {
                                                  AppendDurability durability,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcaster> upcasters,
-                                                 EventStoreProperties eventStore) {
+                                                 EventStoreProperties eventStore,
+                                                 PersonalDataKeys personalDataKeys) {
         // A replica set makes an append durable by write concern; the embedded server by the durability hook.
         WriteConcern writeConcern = embeddedServer.getIfAvailable() != null
                 ? WriteConcern.ACKNOWLEDGED
@@ -80,7 +104,7 @@ public class EventStoreConfiguration {
         return MongoLookupEventStorageEngine.builder()
                 .mongoDatabase(client.getDatabase(properties.database()))
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(EventSerializers.snapshots())
+                .snapshotSerializer(EventSerializers.snapshots(personalDataKeys))
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(eventStore.batchSize())
                 .gapTimeout(eventStore.gapTimeout())

@@ -1,5 +1,6 @@
 package cn.talentportal.infra.eventstore;
 
+import cn.talentportal.infra.privacy.PersonalDataSubject;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
@@ -186,9 +187,11 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    /**
+     * Serializes an event or snapshot with its aggregate as the subject of any personal data in it (decision 0026):
+     * such values are encrypted with the stream's key. Events of no aggregate have no subject and cannot carry any.
+     */
     private static StoredEvent toStoredEvent(EventMessage<?> message, Serializer serializer, long globalIndex) {
-        var payload = message.serializePayload(serializer, String.class);
-        var metaData = message.serializeMetaData(serializer, String.class);
         String aggregateIdentifier = null;
         long sequenceNumber = 0;
         String type = null;
@@ -197,6 +200,9 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
             sequenceNumber = domainEvent.getSequenceNumber();
             type = domainEvent.getType();
         }
+        var payload = PersonalDataSubject.serializingFor(aggregateIdentifier,
+                () -> message.serializePayload(serializer, String.class));
+        var metaData = message.serializeMetaData(serializer, String.class);
         return new StoredEvent(globalIndex, aggregateIdentifier, sequenceNumber, type, message.getIdentifier(),
                 message.getTimestamp().toEpochMilli(), payload.getType().getName(), payload.getType().getRevision(),
                 payload.getData(), metaData.getData());

@@ -39,6 +39,11 @@ public class MailConfiguration {
             public boolean active() {
                 return false;
             }
+
+            @Override
+            public void eraseMailTo(java.util.Collection<String> addresses) {
+                // an SMTP server keeps nothing here
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package cn.talentportal.infra.mail;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** What the outbox page shows: the latest messages written to the outbox, newest first. */
@@ -10,6 +11,9 @@ public interface Outbox {
 
     /** False when mail goes to a real SMTP server: the page says so instead of listing. */
     boolean active();
+
+    /** Deletes every kept message addressed to one of {@code addresses} (a person's data erased, decision 0026). */
+    void eraseMailTo(Collection<String> addresses);
 
     record OutboxEntry(String id, Instant sentAt, OutgoingMail mail) {
     }

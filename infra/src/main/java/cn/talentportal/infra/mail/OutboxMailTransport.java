@@ -2,9 +2,11 @@ package cn.talentportal.infra.mail;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +58,13 @@ public class OutboxMailTransport implements MailTransport, Outbox {
                             d.getString("calendarMethod"))));
         }
         return entries;
+    }
+
+    @Override
+    public void eraseMailTo(Collection<String> addresses) {
+        if (!addresses.isEmpty()) {
+            outbox.deleteMany(Filters.in("to", addresses));
+        }
     }
 
     @Override

@@ -105,6 +105,15 @@ public class UserAccounts {
                 .map(d -> d.getString("email"));
     }
 
+    /**
+     * Removes the mail address of the candidate's account (their personal data erased, decision 0026) and returns
+     * it, so mail kept for that address can be erased too.
+     */
+    public Optional<String> eraseEmailOfCandidate(String candidateId) {
+        Document account = accounts.findOneAndUpdate(Filters.eq("candidateId", candidateId), Updates.unset("email"));
+        return Optional.ofNullable(account).map(d -> d.getString("email"));
+    }
+
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", normalise(username))).first())
                 .map(d -> new UserAccount(d.getString("userId"), d.getString("_id"), d.getString("passwordHash"),

@@ -1,5 +1,7 @@
 package cn.talentportal.portal.layout;
 
+import cn.talentportal.portal.privacy.ErasuresView;
+import cn.talentportal.portal.privacy.MyDataView;
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
 import cn.talentportal.portal.admin.policies.AllowancePoliciesView;
@@ -126,6 +128,7 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.alerts", AlertsView.class, VaadinIcon.BELL);
         item(nav, "menu.profile", ProfileView.class, VaadinIcon.USER_CARD);
         item(nav, "menu.myHistory", MyHistoryView.class, VaadinIcon.TIME_BACKWARD);
+        item(nav, "menu.myData", MyDataView.class, VaadinIcon.ERASER);
         // recruiters
         item(nav, "menu.recruiterHome", RecruiterHomeView.class, VaadinIcon.DASHBOARD);
         item(nav, "menu.recruiterOpenings", RecruiterOpeningsView.class, VaadinIcon.BRIEFCASE);
@@ -149,6 +152,7 @@ public class MainLayout extends AppLayout {
         item(nav, "menu.policies", AllowancePoliciesView.class, VaadinIcon.MONEY);
         item(nav, "menu.processors", ProcessorsView.class, VaadinIcon.COGS);
         item(nav, "menu.outbox", OutboxView.class, VaadinIcon.ENVELOPE_O);
+        item(nav, "menu.erasures", ErasuresView.class, VaadinIcon.ERASER);
         return nav;
     }
 

@@ -21,6 +21,7 @@ import cn.talentportal.domain.outreach.OutreachCommands.RecordOutreachContact;
 import cn.talentportal.domain.outreach.OutreachResponse;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.AddToReturneeRegister;
 import cn.talentportal.domain.privacy.PersonalDataCategory;
+import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
 import cn.talentportal.domain.privacy.PrivacyCommands.RecordPersonalDataAccess;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
 import cn.talentportal.domain.retention.AllowanceType;
@@ -58,6 +59,7 @@ import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewCalendar;
 import cn.talentportal.projections.interview.RubricProjection;
 import cn.talentportal.projections.outreach.OutreachProjection;
+import cn.talentportal.projections.privacy.ErasureRequestsProjection;
 import cn.talentportal.projections.privacy.PersonalDataAccessProjection;
 import cn.talentportal.projections.retention.AllowancePoliciesProjection;
 import cn.talentportal.projections.retention.CaseloadEntry;
@@ -127,6 +129,7 @@ class ReadModelReplayTest extends PortalTestBase {
         READ_MODELS.put("allowance-policies", List.of(AllowancePoliciesProjection.COLLECTION));
         READ_MODELS.put("drive-registrations", List.of(DriveRegistrationsProjection.DRIVES,
                 DriveRegistrationsProjection.REGISTRATIONS, DriveRegistrationsProjection.RECRUITERS));
+        READ_MODELS.put("erasure-requests", List.of(ErasureRequestsProjection.COLLECTION));
     }
 
     @Autowired Commands commands;
@@ -266,6 +269,7 @@ class ReadModelReplayTest extends PortalTestBase {
         deadlines.pollNow();
         actAs(school.admin());
         commands.send(new RecordPersonalDataAccess(wangId, "王小雨", PersonalDataCategory.FULL_HISTORY, "年度审计抽查"));
+        commands.send(new RequestErasure(wangId, "王小雨", "本人来电要求删除个人信息")); // pending, not approved
         // returnee outreach: a native who works elsewhere, a campaign to the hometown, a contact
         actAs(school.recruiter());
         String entryId = UUID.randomUUID().toString();

@@ -1,6 +1,7 @@
 package cn.talentportal.projections.dossier;
 
 import cn.talentportal.projections.dossier.DossierQueries.FindCandidateAsOf;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,11 @@ public class CandidateAsOfQueries implements DisposableBean {
         Objects.requireNonNull(query.asOf(), "asOf");
         return CandidateReplay.asOf(query.candidateId(), query.asOf(), candidateStreams.linkedTo(query.candidateId()),
                 streams.asOf(query.asOf()));
+    }
+
+    /** Drops the kept copies of these streams: their personal data was just erased (decision 0026). */
+    public void forgetStreams(Collection<String> aggregateIds) {
+        streams.forget(aggregateIds);
     }
 
     @Override

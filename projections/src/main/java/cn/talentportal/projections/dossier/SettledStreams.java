@@ -18,7 +18,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * same candidate. A kept stream is read again from its next sequence number (one lookup, nothing to deserialize
  * twice), or not at all when the instant asked for lies more than {@link #SETTLED} before the stream was last read:
  * an event stamped at or before that instant would have had to take longer than that to commit. Kept streams
- * expire after {@link #KEPT}, so personal data erased from the store (its key deleted) does not linger here.
+ * expire after {@link #KEPT}, and an erasure forgets the erased streams at once on the node that carries it out, so
+ * personal data erased from the store (its key deleted) does not linger here.
  */
 final class SettledStreams {
 
@@ -64,6 +65,13 @@ final class SettledStreams {
                 return streams;
             }
         };
+    }
+
+    /** Forgets the kept copies of these streams, so their next read comes from the store. */
+    void forget(Collection<String> aggregateIds) {
+        synchronized (kept) {
+            aggregateIds.forEach(kept::remove);
+        }
     }
 
     List<ReplayedEvent> read(String aggregateId, Instant asOf) {
