@@ -3,7 +3,9 @@ package cn.talentportal.portal.privacy;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -46,7 +48,8 @@ class ErasureInBrowserTest extends PortalTestBase {
                 ThreadLocalRandom.current().nextInt(100_000_000))),
                 new EmailAddress("v" + UUID.randomUUID().toString().substring(0, 10) + "@example.cn"), null,
                 new CandidateProfile(Education.MASTER, "四川大学", "临床医学", 2026, "城关镇", "成都", null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         UserAccount candidate = account(accounts, "feng", Role.CANDIDATE, "冯小雨", null, candidateId);
         UserAccount admin = account(accounts, "admin", Role.ADMIN, "管理员钱", null, null);
 

@@ -5,7 +5,9 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
@@ -123,7 +125,8 @@ class ErasureIntegrationTest extends PortalTestBase {
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(candidateId, "钱小芳", new PhoneNumber(phone), new EmailAddress(email),
                 new IdNumber(idNumber), new CandidateProfile(Education.BACHELOR, "西南大学", "物理学", 2026, "城关镇",
-                "重庆", "普通话二甲"), new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                "重庆", "普通话二甲"), new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         UserAccount candidate = account(accounts, "qian", Role.CANDIDATE, "钱小芳", null, candidateId);
         accounts.setEmail(candidate.username(), email);
         actAs(candidate);

@@ -3,9 +3,11 @@ package cn.talentportal.portal.privacy;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
+import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.privacy.ErasureCommands.ApproveErasure;
 import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
-import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -57,7 +59,8 @@ class ErasureViewsTest extends ViewTestBase {
                 ThreadLocalRandom.current().nextInt(100_000_000))),
                 new EmailAddress("v" + UUID.randomUUID().toString().substring(0, 10) + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "物理学", 2026, "城关镇", "重庆", null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         return account(accounts, "sun", Role.CANDIDATE, name, null, candidateId);
     }
 
