@@ -1,14 +1,16 @@
 package cn.talentportal.portal.fuzz;
 
-import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
 import cn.talentportal.domain.employer.EmployerType;
-import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.Education;
+import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccount;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.notification.Notification;
@@ -75,7 +78,8 @@ class FormFuzzTest extends ViewTestBase {
                 new PhoneNumber("137" + String.format("%08d", new Random().nextInt(100_000_000))),
                 new EmailAddress("fuzz-" + candidateId.substring(0, 8) + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "师范大学", "数学", 2025, null, null, null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         UserAccount candidate = account(accounts, "fuzzcand", Role.CANDIDATE, "模糊测试考生", null, candidateId);
         signIn(candidate);
         Outcomes outcomes = fuzz("profile", "profile-save", new Random(SEED + 1));
@@ -209,6 +213,13 @@ class FormFuzzTest extends ViewTestBase {
                 if (first != null) {
                     set(choice, first);
                 }
+            }
+        }
+        // consents are ticked, as a person who means to register does; the domain's refusal without them is tested
+        // by the registration's own tests
+        for (Checkbox box : _find(view, Checkbox.class)) {
+            if (box.isVisible() && !box.isReadOnly()) {
+                set(box, true);
             }
         }
         return typed;
