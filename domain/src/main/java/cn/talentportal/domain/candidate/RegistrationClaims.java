@@ -18,6 +18,9 @@ public interface RegistrationClaims {
      */
     Optional<ExistingRegistration> claim(String candidateId, CandidateSource source, Collection<RegistrationKey> keys);
 
+    /** The candidate who holds this key, if any: how an auditor finds a person by ID number or phone. */
+    Optional<String> holderOf(RegistrationKey key);
+
     /** What makes a registration unique; {@code value} is normalised (ID number upper-case, email lower-case). */
     record RegistrationKey(Kind kind, String value) {
 

@@ -27,4 +27,9 @@ public class RegistrationClaimsInMemory implements RegistrationClaims {
         keys.forEach(key -> holders.put(key, new Holder(candidateId, source)));
         return Optional.empty();
     }
+
+    @Override
+    public synchronized Optional<String> holderOf(RegistrationKey key) {
+        return Optional.ofNullable(holders.get(key)).map(Holder::candidateId);
+    }
 }

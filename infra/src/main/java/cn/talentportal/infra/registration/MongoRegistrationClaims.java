@@ -91,6 +91,12 @@ public class MongoRegistrationClaims implements RegistrationClaims {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> holderOf(RegistrationKey key) {
+        return Optional.ofNullable(claims.find(Filters.eq(ID, hasher.claimId(key))).first())
+                .map(claim -> claim.getString(CANDIDATE_ID));
+    }
+
     /**
      * Makes the key the candidate's: inserted (or taken over from an orphan; then added to {@code written}), or
      * already theirs (a retry).

@@ -2,7 +2,6 @@ package cn.talentportal.portal.audit;
 
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.PortalFormats;
-import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
 import cn.talentportal.projections.candidate.CandidateSummary;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -14,19 +13,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 
-/** Auditors find a candidate by name or number and open their history. Read-only. */
+/** Auditors find a candidate by name, ID number, phone, email or application and open their history. Read-only. */
 @Route("audit")
 @RolesAllowed(Role.AUDITOR_ROLE)
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private final QueryGateway queries;
+    private final CandidateLookup lookup;
     private final Grid<CandidateSummary> candidates = new Grid<>();
 
-    public AuditView(QueryGateway queries) {
-        this.queries = queries;
+    public AuditView(CandidateLookup lookup) {
+        this.lookup = lookup;
         addClassName("portal-page");
         H2 title = new H2(getTranslation("audit.title"));
         title.addClassName("portal-title");
@@ -59,8 +56,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void findCandidates(String text) {
-        candidates.setItems(queries.query(new FindCandidates(text, 100),
-                ResponseTypes.multipleInstancesOf(CandidateSummary.class)).join());
+        candidates.setItems(lookup.find(text));
     }
 
     @Override

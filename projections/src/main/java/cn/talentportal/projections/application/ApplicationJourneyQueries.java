@@ -1,5 +1,6 @@
 package cn.talentportal.projections.application;
 
+import cn.talentportal.projections.application.ApplicationQueries.FindApplication;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfOpening;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
@@ -54,6 +55,11 @@ public class ApplicationJourneyQueries {
     public List<ApplicationView> handle(FindApplicationsOfOpening query) {
         return find(Filters.eq("openingId", query.openingId()), true, Math.max(0, query.offset()),
                 Math.max(0, query.limit()));
+    }
+
+    @QueryHandler
+    public Optional<ApplicationView> handle(FindApplication query) {
+        return find(Filters.eq("_id", query.applicationId()), true).stream().findFirst();
     }
 
     @QueryHandler

@@ -16,6 +16,10 @@ public final class ApplicationQueries {
     public record FindOpeningPipeline(String openingId) {
     }
 
+    /** One application by its id, with the recruiters' detail; answered with an {@code Optional}. */
+    public record FindApplication(String applicationId) {
+    }
+
     /** One page of an opening's applications, newest first, with the recruiters' detail. */
     public record FindApplicationsOfOpening(String openingId, int offset, int limit) {
     }
