@@ -21,6 +21,9 @@ public interface RegistrationClaims {
     /** The candidate who holds this key, if any: how an auditor finds a person by ID number or phone. */
     Optional<String> holderOf(RegistrationKey key);
 
+    /** Frees every key of this candidate: after an erasure the keyed hashes point to nobody, and may be used again. */
+    void releaseAll(String candidateId);
+
     /** What makes a registration unique; {@code value} is normalised (ID number upper-case, email lower-case). */
     record RegistrationKey(Kind kind, String value) {
 

@@ -29,6 +29,11 @@ public class RegistrationClaimsInMemory implements RegistrationClaims {
     }
 
     @Override
+    public synchronized void releaseAll(String candidateId) {
+        holders.values().removeIf(holder -> holder.candidateId().equals(candidateId));
+    }
+
+    @Override
     public synchronized Optional<String> holderOf(RegistrationKey key) {
         return Optional.ofNullable(holders.get(key)).map(Holder::candidateId);
     }

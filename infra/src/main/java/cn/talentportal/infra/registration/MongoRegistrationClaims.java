@@ -92,6 +92,11 @@ public class MongoRegistrationClaims implements RegistrationClaims {
     }
 
     @Override
+    public void releaseAll(String candidateId) {
+        claims.deleteMany(Filters.eq(CANDIDATE_ID, candidateId));
+    }
+
+    @Override
     public Optional<String> holderOf(RegistrationKey key) {
         return Optional.ofNullable(claims.find(Filters.eq(ID, hasher.claimId(key))).first())
                 .map(claim -> claim.getString(CANDIDATE_ID));

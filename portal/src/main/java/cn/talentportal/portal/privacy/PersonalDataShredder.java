@@ -1,6 +1,7 @@
 package cn.talentportal.portal.privacy;
 
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.RegistrationClaims;
 import cn.talentportal.domain.outreach.ReturneeRegisterEvents.NativeAddedToRegister;
 import cn.talentportal.domain.privacy.ErasureEvents.PersonalDataErased;
 import cn.talentportal.infra.mail.Outbox;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Carries out an approved erasure (decision 0026): deletes the data keys of every stream that holds the person's
  * personal data (their candidate stream, retention cases and register entry), so those fields read as erased
  * everywhere from then on, and removes what is kept outside the event store: the mail address on their account and
- * the mail in the outbox addressed to them, and drops the as-of replay's kept copies of those streams. Idempotent: deleting a deleted key or an absent address changes nothing.
+ * the mail in the outbox addressed to them, and the registration claims (keyed hashes of ID number, phone and
+ * email), and drops the as-of replay's kept copies of those streams. Idempotent: deleting a deleted key or an
+ * absent address changes nothing.
  */
 @Component
 @ProcessingGroup(PersonalDataShredder.PROCESSING_GROUP)
@@ -41,10 +44,12 @@ public class PersonalDataShredder {
     private final UserAccounts accounts;
     private final Outbox outbox;
     private final CandidateAsOfQueries asOfReplay;
+    private final RegistrationClaims claims;
 
     public PersonalDataShredder(PersonalDataKeys keys, CandidateStreamsProjection candidateStreams,
                                 EventStore eventStore, UserAccounts accounts, Outbox outbox,
-                                CandidateAsOfQueries asOfReplay) {
+                                CandidateAsOfQueries asOfReplay, RegistrationClaims claims) {
+        this.claims = claims;
         this.keys = keys;
         this.candidateStreams = candidateStreams;
         this.eventStore = eventStore;
@@ -88,6 +93,7 @@ public class PersonalDataShredder {
         }
         outbox.eraseMailTo(addresses);
         keys.erase(streams);
+        claims.releaseAll(candidateId); // the keyed hashes of ID number, phone and email found them still
         asOfReplay.forgetStreams(streams); // the as-of replay keeps decrypted streams for a while
         log.info("Personal data of {} erased: keys of {} streams deleted", candidateId, streams.size());
     }

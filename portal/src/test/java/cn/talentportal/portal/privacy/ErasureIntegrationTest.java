@@ -7,6 +7,8 @@ import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationClaims.RegistrationKey;
+import cn.talentportal.domain.candidate.RegistrationClaims;
 import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.employer.EmployerCommands.AssignRecruiter;
 import cn.talentportal.domain.employer.EmployerCommands.CreateEmployerUnit;
@@ -92,6 +94,7 @@ class ErasureIntegrationTest extends PortalTestBase {
     @Autowired EventChainVerifier chain;
     @Autowired PersonalDataKeys keys;
     @Autowired ReadModelRebuilds rebuilds;
+    @Autowired RegistrationClaims claims;
 
     @AfterEach
     void nobody() {
@@ -208,6 +211,9 @@ class ErasureIntegrationTest extends PortalTestBase {
                 .extracting(HistoryEntry::payload).filteredOn(SchoolPlaceGranted.class::isInstance).singleElement()
                 .satisfies(granted -> assertThat(((SchoolPlaceGranted) granted).child()).isNull());
         assertThat(accounts.emailOfUser(candidate.userId())).isEmpty();
+        // nor do the keyed hashes that kept the registration unique (and let auditors find the person) point to them
+        assertThat(claims.holderOf(new RegistrationKey(RegistrationKey.Kind.ID_NUMBER, idNumber))).isEmpty();
+        assertThat(claims.holderOf(new RegistrationKey(RegistrationKey.Kind.PHONE, phone))).isEmpty();
 
         // a read model that reads her registration rebuilds from the store without error
         actAsNobody();
