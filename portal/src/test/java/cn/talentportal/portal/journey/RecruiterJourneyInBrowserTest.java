@@ -169,7 +169,7 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
     private Optional<OpeningView> openingTitled(School school, String title) {
         return queries.query(new FindOpeningsOfEmployer(school.unitId()),
                 ResponseTypes.multipleInstancesOf(OpeningView.class)).join().stream()
-                .filter(o -> o.title().equals(title)).findFirst();
+                .filter(o -> o.details().title().equals(title)).findFirst();
     }
 
     private void awaitStatus(School school, String applicationId, ApplicationStatus status) {
