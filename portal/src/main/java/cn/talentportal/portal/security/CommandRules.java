@@ -149,14 +149,15 @@ public class CommandRules extends RuleBook {
                 .allow(RECRUITER, (me, c) -> owns.unitOwnsInterview(me.employerUnitId(), c.interviewId()));
 
         // recruiters: drives of their unit (a new drive belongs to the unit of whoever plans it)
-        on(PlanDrive.class).allow(RECRUITER, (me, c) -> me.employerUnitId() != null);
+        on(PlanDrive.class).allow(RECRUITER);
         on(FeatureOpening.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId())
                 && owns.unitOwnsOpening(me.employerUnitId(), c.openingId()));
         on(UnfeatureOpening.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
         on(RecordAttendance.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
         on(MarkDriveHeld.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
         on(CancelDrive.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
-        on(RegisterAtDrive.class).allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
+        // a student signs up at the drive's stand without an account, or the drive's recruiters enter a walk-in
+        on(RegisterAtDrive.class).allowAnonymous().allow(RECRUITER, (me, c) -> owns.unitOwnsDrive(me.employerUnitId(), c.driveId()));
 
         // the talent office's outreach to returnees: recruiters run it
         on(AddToReturneeRegister.class).allow(RECRUITER);
@@ -194,8 +195,9 @@ public class CommandRules extends RuleBook {
         on(PublishAllowancePolicy.class).allow(ADMIN);
         on(ReviseAllowancePolicy.class).allow(ADMIN);
 
-        // reading personal data is recorded with its reason: auditors, and administrators looking at the outbox
-        on(RecordPersonalDataAccess.class).allow(AUDITOR).allow(ADMIN);
+        // whoever reads personal data records it with the reason (a record that only adds to the trail), and
+        // administrators only read it so: in the outbox, naming the reason
+        on(RecordPersonalDataAccess.class).allow(AUDITOR).allow(ADMIN).allow(RECRUITER).allow(SPECIALIST);
         on(RecordHistoryExport.class).allow(AUDITOR);
 
         // the portal's own processes

@@ -33,7 +33,7 @@ public class MessageAuthorization {
         };
     }
 
-    private record Check<M extends Message<?>>(Actors actors, RuleBook rules) implements MessageDispatchInterceptor<M> {
+    record Check<M extends Message<?>>(Actors actors, RuleBook rules) implements MessageDispatchInterceptor<M> {
 
         @Override
         public BiFunction<Integer, M, M> handle(List<? extends M> messages) {

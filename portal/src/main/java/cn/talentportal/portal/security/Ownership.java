@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ownership {
 
-    private static final Duration READ_MODEL_LAG = Duration.ofSeconds(3);
+    private static final Duration READ_MODEL_LAG = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final OpeningProjection openings;

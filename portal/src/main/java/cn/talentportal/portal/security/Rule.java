@@ -3,6 +3,7 @@ package cn.talentportal.portal.security;
 import cn.talentportal.portal.account.UserAccount;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -16,6 +17,7 @@ public final class Rule<T> {
 
     private final Class<T> type;
     private final Map<Role, BiPredicate<UserAccount, T>> grants = new EnumMap<>(Role.class);
+    private final Set<Role> whateverTheObject = EnumSet.noneOf(Role.class);
     private boolean anonymous;
 
     Rule(Class<T> type) {
@@ -24,6 +26,7 @@ public final class Rule<T> {
 
     /** This role, for any object of the type. */
     public Rule<T> allow(Role role) {
+        whateverTheObject.add(role);
         return allow(role, (me, message) -> true);
     }
 
@@ -59,6 +62,11 @@ public final class Rule<T> {
     /** The roles with a grant; whether a grant holds for a given object is for {@link #permits} to say. */
     public Set<Role> roles() {
         return Collections.unmodifiableSet(grants.keySet());
+    }
+
+    /** Whether the grant to this role depends on whose the object is (false: any object, or no grant). */
+    public boolean checksOwnership(Role role) {
+        return grants.containsKey(role) && !whateverTheObject.contains(role);
     }
 
     public boolean anonymousAllowed() {
