@@ -138,8 +138,8 @@ class PortalSliceIntegrationTest extends PortalTestBase {
             assertThat(a.applicationId()).isEqualTo(applicationId);
         });
 
-        List<HistoryEntry> history = queries.query(new FindCandidateHistory(candidateId),
-                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
+        List<HistoryEntry> history = asSystem(() -> queries.query(new FindCandidateHistory(candidateId),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join());
         assertThat(history).extracting(HistoryEntry::eventType)
                 .containsExactly("CandidateRegistered", "ApplicationSubmitted");
         assertThat(history.get(0).actorRole()).isEqualTo("anonymous");

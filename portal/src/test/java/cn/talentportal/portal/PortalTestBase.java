@@ -9,12 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +64,20 @@ public abstract class PortalTestBase {
 
     public static void actAsNobody() {
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * What a test looks up to check its outcome, read as the portal itself would: the query rules apply to the user
+     * the test acts as, not to the test's own look at the read models. The user acting stays signed in.
+     */
+    public static <T> T asSystem(Supplier<T> read) {
+        SecurityContext acting = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return read.get();
+        } finally {
+            SecurityContextHolder.setContext(acting);
+        }
     }
 
     public static UserAccount account(UserAccounts accounts, String prefix, Role role, String name, String unitId,

@@ -114,6 +114,11 @@ public class UserAccounts {
         return Optional.ofNullable(account).map(d -> d.getString("email"));
     }
 
+    /** By user id, as command metadata names the actor off a request (the interview room's websocket). */
+    public Optional<UserAccount> findByUserId(String userId) {
+        return Optional.ofNullable(accounts.find(Filters.eq("userId", userId)).first()).map(UserAccounts::account);
+    }
+
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", normalise(username))).first())
                 .map(d -> new UserAccount(d.getString("userId"), d.getString("_id"), d.getString("passwordHash"),

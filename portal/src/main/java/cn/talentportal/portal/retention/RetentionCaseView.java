@@ -4,6 +4,7 @@ import cn.talentportal.domain.retention.RetentionCommands.RecordFollowUpVisit;
 import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.security.CurrentUser;
+import cn.talentportal.portal.security.NotYours;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.shared.Notices;
@@ -129,8 +130,8 @@ public class RetentionCaseView extends VerticalLayout implements BeforeEnterObse
     }
 
     private Optional<CaseloadEntry> findCase(String caseId) {
-        return caseId.isBlank() ? Optional.empty() : queries.query(new FindRetentionCase(caseId),
-                ResponseTypes.optionalInstanceOf(CaseloadEntry.class)).join();
+        return caseId.isBlank() ? Optional.empty() : NotYours.asNotFound(() -> queries.query(
+                new FindRetentionCase(caseId), ResponseTypes.optionalInstanceOf(CaseloadEntry.class)).join());
     }
 
     private void showFacts() {

@@ -1,6 +1,7 @@
 package cn.talentportal.portal.scheduling;
 
 import cn.talentportal.portal.account.UserAccount;
+import cn.talentportal.portal.security.NotYours;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
 import cn.talentportal.projections.application.ApplicationView;
 import cn.talentportal.projections.employer.EmployerQueries.FindEmployerUnit;
@@ -52,8 +53,8 @@ public class UnitInterviews {
 
     /** The interview, if it is for one of the recruiter's unit's openings; another unit's is as good as unknown. */
     Optional<InterviewDetail> interview(UserAccount recruiter, String interviewId) {
-        return queries.query(new FindInterviewDetail(interviewId), ResponseTypes.optionalInstanceOf(
-                        InterviewDetail.class)).join()
+        return NotYours.asNotFound(() -> queries.query(new FindInterviewDetail(interviewId),
+                        ResponseTypes.optionalInstanceOf(InterviewDetail.class)).join())
                 .filter(detail -> openingIds(recruiter).contains(detail.entry().openingId()));
     }
 

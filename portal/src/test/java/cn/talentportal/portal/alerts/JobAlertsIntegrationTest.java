@@ -189,17 +189,17 @@ class JobAlertsIntegrationTest extends PortalTestBase {
     }
 
     private List<NotificationView> notifications(String candidateId) {
-        return queries.query(new FindNotifications(candidateId, 50),
-                ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
+        return asSystem(() -> queries.query(new FindNotifications(candidateId, 50),
+                ResponseTypes.multipleInstancesOf(NotificationView.class)).join());
     }
 
     private long unread(String candidateId) {
-        return queries.query(new CountUnreadNotifications(candidateId), Long.class).join();
+        return asSystem(() -> queries.query(new CountUnreadNotifications(candidateId), Long.class).join());
     }
 
     private List<SavedSearchEntry> savedSearches(String candidateId) {
-        return queries.query(new FindSavedSearches(candidateId),
-                ResponseTypes.multipleInstancesOf(SavedSearchEntry.class)).join();
+        return asSystem(() -> queries.query(new FindSavedSearches(candidateId),
+                ResponseTypes.multipleInstancesOf(SavedSearchEntry.class)).join());
     }
 
     private void hospitalWithRecruiter() {

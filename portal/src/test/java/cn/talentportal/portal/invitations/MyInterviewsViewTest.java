@@ -46,8 +46,8 @@ class MyInterviewsViewTest extends ViewTestBase {
         Application later = fixture.screenedIn(school, graduate, "初中化学教师");
         String soonId = fixture.schedule(school, soon, rubricId, fixture.startingIn(Duration.ofMinutes(10), 45));
         String laterId = fixture.schedule(school, later, rubricId, fixture.tomorrowAt(16, 60));
-        eventually(() -> queries.query(new FindInterviewsOfCandidate(graduate.candidateId()),
-                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join(), list -> list.size() == 2,
+        eventually(() -> asSystem(() -> queries.query(new FindInterviewsOfCandidate(graduate.candidateId()),
+                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join()), list -> list.size() == 2,
                 "both invitations in the read model");
 
         signIn(graduate.account());

@@ -84,6 +84,7 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
     private final Map<Class<?>, String> journeyAggregates = new LinkedHashMap<>();
     private final Map<String, String> journeyIds = new HashMap<>();
     private UserAccount journeyRecruiter;
+    private UserAccount journeyAdmin;
 
     @AfterEach
     void backToNow() {
@@ -98,8 +99,8 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         String rubricId = steps.defineRubric(school.admin());
         String openingId = steps.publishOpening(school, "初中语文教师", 2);
 
-        // the office plans a campus drive at a university and features the opening
-        actAs(school.admin());
+        // the school's recruiter plans a campus drive at a university and features the opening
+        actAs(school.recruiter());
         String driveId = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         commands.send(new PlanDrive(driveId, DriveKind.CAMPUS_RECRUITMENT, "西南大学2027届校园招聘会", "西南大学",
@@ -116,7 +117,7 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 steps.account("wang", Role.CANDIDATE, "王芳", null, candidateId));
 
         clock.advance(Duration.ofHours(2));
-        actAs(school.admin());
+        actAs(school.recruiter());
         commands.send(new RecordAttendance(driveId, candidateId));
         commands.send(new MarkDriveHeld(driveId, "到场学生 120 人"));
 
@@ -142,7 +143,7 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
 
         // the retention office serves the talent
         String caseId = PlacementCommandHandler.retentionCaseIdOf(applicationId);
-        UserAccount specialist = steps.account("specialist", Role.RECRUITER, "陈专员", null, null);
+        UserAccount specialist = steps.account("specialist", Role.SPECIALIST, "陈专员", null, null);
         actAs(school.admin());
         String policyId = UUID.randomUUID().toString();
         commands.send(new PublishAllowancePolicy(policyId, "县引进人才生活补贴办法", LocalDate.now(clock).minusYears(1),
@@ -151,7 +152,8 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         actAs(wang.account());
         String requestId = UUID.randomUUID().toString();
         commands.send(new RequestRetentionService(caseId, requestId, ServiceType.ALLOWANCE, "申请生活补贴"));
-        actAs(school.admin());
+        // the specialist in charge of the case grants it
+        actAs(specialist);
         YearMonth firstMonth = YearMonth.from(startDate);
         commands.send(new GrantAllowance(caseId, requestId, policyId, AllowanceType.LIVING, 1200, firstMonth,
                 firstMonth.plusMonths(23)));
@@ -190,7 +192,8 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
         journeyIds.putAll(Map.of("candidate", candidateId, "application", applicationId, "drive", driveId,
                 "interview", interviewId, "case", caseId, "specialistId", specialist.userId(),
                 "specialistName", specialist.displayName()));
-        journeyRecruiter = school.admin();
+        journeyRecruiter = school.recruiter();
+        journeyAdmin = school.admin();
 
         // every stored event names its actor, role and conversation; decisions carry their reason
         for (String stream : List.of(candidateId, driveId, interviewId, caseId, openingId)) {
@@ -244,6 +247,7 @@ class CandidateJourneyIntegrationTest extends PortalTestBase {
                 "drive.attendance.alreadyRecorded");
         assertRefused(() -> commands.send(new DecideInterviewOutcome(journeyIds.get("interview"),
                 InterviewOutcome.RECOMMENDED, "再次决定")), "interview.decided");
+        actAs(journeyAdmin);
         assertRefused(() -> commands.send(new AssignServiceSpecialist(journeyIds.get("case"),
                 journeyIds.get("specialistId"), journeyIds.get("specialistName"))), "retention.specialist.alreadyAssigned");
         // a create sent twice (a double-submitted form) is said plainly and stores nothing twice

@@ -93,8 +93,8 @@ class OfferAnswerInBrowserTest extends PortalTestBase {
     }
 
     private ApplicationStatus statusOf(Offered offer) {
-        return queries.query(new FindApplicationsOfCandidate(offer.candidateId()),
-                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join().stream()
+        return asSystem(() -> queries.query(new FindApplicationsOfCandidate(offer.candidateId()),
+                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join()).stream()
                 .filter(a -> a.applicationId().equals(offer.applicationId()))
                 .map(ApplicationView::status).findFirst().orElse(null);
     }

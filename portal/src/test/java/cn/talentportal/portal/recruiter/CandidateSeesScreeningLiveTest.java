@@ -42,6 +42,7 @@ class CandidateSeesScreeningLiveTest extends ViewTestBase {
         assertThat(GridKt._getFormattedRow(grid, 0)).contains("已投递");
 
         journeys.screenIn(school, applicant);
+        actAs(applicant.account()); // the UI runs on this thread, as the graduate signed in to it
 
         eventually(() -> {
             MockVaadin.runUIQueue(); // what the update asked the UI to do (push, in a browser)

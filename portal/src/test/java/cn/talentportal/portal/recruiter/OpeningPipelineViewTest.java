@@ -197,6 +197,7 @@ class OpeningPipelineViewTest extends ViewTestBase {
         assertThat(count("APPLIED")).isEqualTo("0");
 
         Applicant applicant = journeys.applies("冯八", openingId);
+        actAs(school.recruiter()); // the UI runs on this thread, as the recruiter signed in to it
 
         eventually(() -> {
             MockVaadin.runUIQueue(); // what the update asked the UI to do (push, in a browser)

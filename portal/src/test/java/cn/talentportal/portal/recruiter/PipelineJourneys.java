@@ -204,8 +204,8 @@ final class PipelineJourneys {
 
     /** The application as recruiters see it, once the read model has it. */
     Optional<ApplicationView> application(String openingId, String applicationId) {
-        return queries.query(new FindApplicationsOfOpening(openingId, 0, 1000),
-                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join().stream()
+        return PortalTestBase.asSystem(() -> queries.query(new FindApplicationsOfOpening(openingId, 0, 1000),
+                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join()).stream()
                 .filter(a -> a.applicationId().equals(applicationId)).findFirst();
     }
 

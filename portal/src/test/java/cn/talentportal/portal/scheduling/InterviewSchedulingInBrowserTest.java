@@ -77,6 +77,7 @@ class InterviewSchedulingInBrowserTest extends PortalTestBase {
         fixture.schedule(school, earlier, rubricId, fixture.tomorrowAt(10, 60), recruiterAlone);
         Graduate graduate = fixture.graduate("苏晴");
         Application application = fixture.screenedIn(school, graduate, "初中音乐教师");
+        actAsNobody(); // from here the browser acts; the test only looks
         RubricView rubric = eventually(() -> queries.query(new FindRubrics(),
                         ResponseTypes.multipleInstancesOf(RubricView.class)).join().stream()
                         .filter(r -> r.rubricId().equals(rubricId)).findFirst(), Optional::isPresent, "the rubric")

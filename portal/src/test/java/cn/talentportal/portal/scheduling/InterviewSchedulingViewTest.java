@@ -251,31 +251,31 @@ class InterviewSchedulingViewTest extends ViewTestBase {
     }
 
     private Optional<InterviewDetail> detail(String interviewId) {
-        return queries.query(new FindInterviewDetail(interviewId),
-                ResponseTypes.optionalInstanceOf(InterviewDetail.class)).join();
+        return asSystem(() -> queries.query(new FindInterviewDetail(interviewId),
+                ResponseTypes.optionalInstanceOf(InterviewDetail.class)).join());
     }
 
     private List<CalendarEntry> interviewsOf(Application application) {
-        return queries.query(new FindInterviewsOfCandidate(application.graduate().candidateId()),
-                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join();
+        return asSystem(() -> queries.query(new FindInterviewsOfCandidate(application.graduate().candidateId()),
+                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join());
     }
 
     private void awaitScreenedIn(School school, Application application) {
-        eventually(() -> queries.query(new FindApplicationsForEmployer(school.unitId()),
-                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join(),
+        eventually(() -> asSystem(() -> queries.query(new FindApplicationsForEmployer(school.unitId()),
+                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join()),
                 list -> list.stream().anyMatch(a -> a.applicationId().equals(application.applicationId())
                         && a.status() == ApplicationStatus.SCREENED_IN), "the screened-in application");
     }
 
     private void awaitRecruiters(School school) {
-        eventually(() -> queries.query(new FindEmployerUnit(school.unitId()),
-                        ResponseTypes.optionalInstanceOf(EmployerUnitView.class)).join(),
+        eventually(() -> asSystem(() -> queries.query(new FindEmployerUnit(school.unitId()),
+                        ResponseTypes.optionalInstanceOf(EmployerUnitView.class)).join()),
                 unit -> unit.map(u -> u.recruiters().size() == 2).orElse(false), "the unit's two recruiters");
     }
 
     private RubricView awaitRubric(String rubricId) {
-        return eventually(() -> queries.query(new FindRubrics(), ResponseTypes.multipleInstancesOf(RubricView.class))
-                        .join().stream().filter(r -> r.rubricId().equals(rubricId)).findFirst(),
+        return eventually(() -> asSystem(() -> queries.query(new FindRubrics(),
+                        ResponseTypes.multipleInstancesOf(RubricView.class)).join()).stream().filter(r -> r.rubricId().equals(rubricId)).findFirst(),
                 Optional::isPresent, "the rubric").orElseThrow();
     }
 }

@@ -76,8 +76,8 @@ class MyApplicationsViewTest extends ViewTestBase {
     }
 
     private ApplicationStatus statusOf(Offered offer) {
-        return queries.query(new FindApplicationsOfCandidate(offer.candidateId()),
-                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join().stream()
+        return asSystem(() -> queries.query(new FindApplicationsOfCandidate(offer.candidateId()),
+                        ResponseTypes.multipleInstancesOf(ApplicationView.class)).join()).stream()
                 .filter(a -> a.applicationId().equals(offer.applicationId()))
                 .map(ApplicationView::status).findFirst().orElse(null);
     }
