@@ -8,12 +8,14 @@ import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.CandidateCommands.DeclineOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ExtendOffer;
+import cn.talentportal.domain.candidate.CandidateCommands.GiveConsent;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateCommands.UpdateCandidateProfile;
 import cn.talentportal.domain.candidate.CandidateCommands.WithdrawApplication;
+import cn.talentportal.domain.candidate.CandidateCommands.WithdrawConsent;
 import cn.talentportal.domain.drive.DriveCommands.CancelDrive;
 import cn.talentportal.domain.drive.DriveCommands.FeatureOpening;
 import cn.talentportal.domain.drive.DriveCommands.MarkDriveHeld;
@@ -57,6 +59,8 @@ import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeT
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.GiveContactConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.UpdateRegisterEntry;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.WithdrawContactConsent;
+import cn.talentportal.domain.privacy.ErasureCommands.ApproveErasure;
+import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
 import cn.talentportal.domain.privacy.PrivacyCommands.RecordHistoryExport;
 import cn.talentportal.domain.privacy.PrivacyCommands.RecordPersonalDataAccess;
 import cn.talentportal.domain.retention.AllowancePolicyCommands.PublishAllowancePolicy;
@@ -105,6 +109,11 @@ public class CommandRules extends RuleBook {
         on(DeleteSavedSearch.class).allow(CANDIDATE, (me, c) -> own(me, c.candidateId()));
         on(MarkJobAlertsRead.class).allow(CANDIDATE, (me, c) -> own(me, c.candidateId()));
         on(SignUpForDrive.class).allow(CANDIDATE, (me, c) -> own(me, c.candidateId()));
+        on(GiveConsent.class).allow(CANDIDATE, (me, c) -> own(me, c.candidateId()));
+        on(WithdrawConsent.class).allow(CANDIDATE, (me, c) -> own(me, c.candidateId()));
+        // erasure: the person asks (or an administrator on their behalf); another administrator approves
+        on(RequestErasure.class).allow(CANDIDATE, (me, c) -> own(me, c.subjectId())).allow(ADMIN);
+        on(ApproveErasure.class).allow(ADMIN);
         on(RequestRetentionService.class).allow(CANDIDATE, (me, c) -> owns.candidateOfCase(me.candidateId(), c.caseId()));
 
         // recruiters: the applications to their unit's openings

@@ -9,16 +9,20 @@ import cn.talentportal.projections.interview.CalendarEntry;
 import cn.talentportal.projections.interview.InterviewDetail;
 import cn.talentportal.projections.interview.InterviewProjection;
 import cn.talentportal.projections.interview.InterviewQueries.FindInterviewDetail;
+import cn.talentportal.projections.interview.InterviewQueries.FindInterviewsOfCandidate;
 import cn.talentportal.projections.opening.OpeningProjection;
 import cn.talentportal.projections.opening.OpeningQueries.FindOpening;
 import cn.talentportal.projections.opening.OpeningView;
 import cn.talentportal.projections.retention.CaseloadEntry;
 import cn.talentportal.projections.retention.RetentionCaseloadProjection;
+import cn.talentportal.projections.retention.RetentionQueries.FindCasesOfCandidate;
 import cn.talentportal.projections.retention.RetentionQueries.FindRetentionCase;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -96,6 +100,17 @@ public class Ownership {
     public boolean candidateOfCase(String candidateId, String caseId) {
         return candidateId != null && retentionCase(caseId).map(CaseloadEntry::candidateId)
                 .filter(candidateId::equals).isPresent();
+    }
+
+    /** Every stream named is one of the candidate's interviews or retention cases (their "my history"). */
+    public boolean streamsOfCandidate(String candidateId, Collection<String> streamIds) {
+        if (candidateId == null || streamIds == null) {
+            return false;
+        }
+        Set<String> theirs = new HashSet<>();
+        interviews.handle(new FindInterviewsOfCandidate(candidateId)).forEach(e -> theirs.add(e.interviewId()));
+        retentionCases.handle(new FindCasesOfCandidate(candidateId)).forEach(c -> theirs.add(c.caseId()));
+        return theirs.containsAll(streamIds);
     }
 
     private Optional<CalendarEntry> interview(String interviewId) {

@@ -4,6 +4,7 @@ import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.projections.alert.AlertQueries.CountUnreadNotifications;
 import cn.talentportal.projections.alert.AlertQueries.FindNotifications;
 import cn.talentportal.projections.alert.AlertQueries.FindSavedSearches;
+import cn.talentportal.projections.application.ApplicationQueries.FindApplication;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsForEmployer;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfCandidate;
 import cn.talentportal.projections.application.ApplicationQueries.FindApplicationsOfOpening;
@@ -38,6 +39,9 @@ import cn.talentportal.projections.outreach.OutreachQueries.FindProfessionalFiel
 import cn.talentportal.projections.outreach.OutreachQueries.FindRegisterEntries;
 import cn.talentportal.projections.outreach.OutreachQueries.FindRegisterEntry;
 import cn.talentportal.projections.outreach.OutreachQueries.FindTargetGroup;
+import cn.talentportal.projections.privacy.ErasureQueries.CountErasureRequests;
+import cn.talentportal.projections.privacy.ErasureQueries.FindErasureOf;
+import cn.talentportal.projections.privacy.ErasureQueries.FindErasureRequests;
 import cn.talentportal.projections.privacy.PrivacyQueries.FindPersonalDataAccess;
 import cn.talentportal.projections.retention.RetentionQueries.CountCaseload;
 import cn.talentportal.projections.retention.RetentionQueries.CountUnassignedCases;
@@ -106,6 +110,11 @@ public class QueryRules extends RuleBook {
         read(FindSavedSearches.class).allow(CANDIDATE, (me, q) -> own(me, q.candidateId()));
         read(CountUnreadNotifications.class).allow(CANDIDATE, (me, q) -> own(me, q.candidateId()));
         read(FindCasesOfCandidate.class).allow(CANDIDATE, (me, q) -> own(me, q.candidateId()));
+        read(FindErasureOf.class).allow(CANDIDATE, (me, q) -> own(me, q.subjectId())).allow(ADMIN);
+
+        // administrators: the erasure requests to approve
+        read(FindErasureRequests.class).allow(ADMIN);
+        read(CountErasureRequests.class).allow(ADMIN);
 
         // recruiters: their unit
         read(FindOpeningsOfEmployer.class).allow(RECRUITER, (me, q) -> ownUnit(me, q.employerUnitId()));
@@ -162,7 +171,10 @@ public class QueryRules extends RuleBook {
         // auditors only: whole histories, any candidate as of any moment, the access trail
         read(FindCandidates.class);
         read(FindCandidateAsOf.class);
-        read(FindStreamsHistory.class);
+        // and a candidate's own interviews and retention cases, of which "my history" shows their steps
+        read(FindStreamsHistory.class)
+                .allow(CANDIDATE, (me, q) -> owns.streamsOfCandidate(me.candidateId(), q.aggregateIds()));
+        read(FindApplication.class);
         read(FindPersonalDataAccess.class);
     }
 

@@ -8,6 +8,7 @@ import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.admin.EmployerUnitsView;
 import cn.talentportal.portal.admin.ProcessorsView;
 import cn.talentportal.portal.admin.policies.AllowancePoliciesView;
+import cn.talentportal.portal.admin.reference.ReferenceDataView;
 import cn.talentportal.portal.admin.rubrics.RubricsView;
 import cn.talentportal.portal.admin.users.UsersView;
 import cn.talentportal.portal.alerts.AlertOpeningView;
@@ -31,6 +32,8 @@ import cn.talentportal.portal.notification.OutboxView;
 import cn.talentportal.portal.outreach.CampaignDetailView;
 import cn.talentportal.portal.outreach.CampaignsView;
 import cn.talentportal.portal.outreach.ReturneeRegisterView;
+import cn.talentportal.portal.privacy.ErasuresView;
+import cn.talentportal.portal.privacy.MyDataView;
 import cn.talentportal.portal.profile.ProfileView;
 import cn.talentportal.portal.recruiter.OpeningPipelineView;
 import cn.talentportal.portal.recruiter.RecruiterApplicationsView;
@@ -144,7 +147,10 @@ class AuthorizationMatrixTest extends ViewTestBase {
             Map.entry(RubricsView.class, EnumSet.of(Role.ADMIN)),
             Map.entry(AllowancePoliciesView.class, EnumSet.of(Role.ADMIN)),
             Map.entry(ProcessorsView.class, EnumSet.of(Role.ADMIN)),
-            Map.entry(OutboxView.class, EnumSet.of(Role.ADMIN)));
+            Map.entry(OutboxView.class, EnumSet.of(Role.ADMIN)),
+            Map.entry(ReferenceDataView.class, EnumSet.of(Role.ADMIN)),
+            Map.entry(ErasuresView.class, EnumSet.of(Role.ADMIN)),
+            Map.entry(MyDataView.class, EnumSet.of(Role.CANDIDATE)));
 
     private static AuthorizationWorld.Side mine;
     private static AuthorizationWorld.Side theirs;

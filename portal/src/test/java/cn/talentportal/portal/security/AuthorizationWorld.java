@@ -5,7 +5,9 @@ import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.ScreenApplication;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
 import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.candidate.ScreeningDecision;
 import cn.talentportal.domain.drive.DriveCommands.PlanDrive;
 import cn.talentportal.domain.drive.DriveKind;
@@ -109,7 +111,8 @@ final class AuthorizationWorld {
         String candidateId = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(candidateId, "应届生" + suffix, phone(), email(), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "汉语言文学", 2026, "城关镇", "重庆", null),
-                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null)));
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         UserAccount candidate = account("authz_grad", Role.CANDIDATE, "应届生" + suffix, null, candidateId);
 
         PortalTestBase.actAs(candidate);
