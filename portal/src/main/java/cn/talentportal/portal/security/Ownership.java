@@ -104,7 +104,7 @@ public class Ownership {
 
     /** Every stream named is one of the candidate's interviews or retention cases (their "my history"). */
     public boolean streamsOfCandidate(String candidateId, Collection<String> streamIds) {
-        if (candidateId == null || streamIds == null) {
+        if (candidateId == null || streamIds == null || streamIds.isEmpty()) {
             return false;
         }
         Set<String> theirs = new HashSet<>();

@@ -19,6 +19,7 @@ import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.privacy.ErasureCommands.ApproveErasure;
 import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
+import cn.talentportal.domain.retention.RetentionCommands.AssignServiceSpecialist;
 import cn.talentportal.domain.retention.RetentionCommands.GrantSchoolPlace;
 import cn.talentportal.domain.retention.RetentionCommands.OpenRetentionCase;
 import cn.talentportal.domain.retention.RetentionCommands.RequestRetentionService;
@@ -136,14 +137,16 @@ class ErasureIntegrationTest extends PortalTestBase {
         commands.send(new ApplyToOpening(candidateId, UUID.randomUUID().toString(), openingId));
 
         // placed at the school: her retention case grants her child a school place
-        actAs(admin);
         String caseId = UUID.randomUUID().toString();
-        commands.send(new OpenRetentionCase(caseId, candidateId, "钱小芳", unitId, "县第五中学", "高中物理教师",
+        commands.sendAsSystem(new OpenRetentionCase(caseId, candidateId, "钱小芳", unitId, "县第五中学", "高中物理教师",
                 Sector.EDUCATION, "城关镇", LocalDate.now(clock), LocalDate.now(clock).minusDays(7)));
+        UserAccount specialist = account(accounts, "specialist", Role.SPECIALIST, "孙专员", null, null);
+        actAs(admin);
+        commands.send(new AssignServiceSpecialist(caseId, specialist.userId(), specialist.displayName()));
         actAs(candidate);
         String requestId = UUID.randomUUID().toString();
         commands.send(new RequestRetentionService(caseId, requestId, ServiceType.SCHOOL_PLACE, "孩子上小学"));
-        actAs(admin);
+        actAs(specialist);
         commands.send(new GrantSchoolPlace(caseId, requestId, new ChildName(child), "城关镇中心小学", "一年级"));
         eventually(() -> asOf(candidateId), dossier -> dossier.section("retention/" + caseId).isPresent(),
                 "the retention case linked to the candidate");
@@ -151,12 +154,12 @@ class ErasureIntegrationTest extends PortalTestBase {
                 .isInstanceOfSatisfying(CandidateRegistered.class,
                         registered -> assertThat(registered.phone().value()).isEqualTo(phone));
 
-        // she asks for erasure; she cannot approve it herself, another administrator does
+        // she asks for erasure; she cannot approve it herself (only administrators approve), another person does
         actAs(candidate);
         commands.send(new RequestErasure(candidateId, "钱小芳", "不再需要平台服务"));
         actAs(candidate);
         assertThatThrownBy(() -> commands.send(new ApproveErasure(candidateId, "本人批准")))
-                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("privacy.erasure.approverIsRequester");
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("security.refused");
         actAs(secondAdmin);
         commands.send(new ApproveErasure(candidateId, "本人申请，身份已核实"));
         eventually(() -> keys.isErased(candidateId) && keys.isErased(caseId), Boolean::booleanValue,
