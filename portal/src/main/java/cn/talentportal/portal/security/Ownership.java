@@ -102,12 +102,12 @@ public class Ownership {
                 .filter(candidateId::equals).isPresent();
     }
 
-    /** Every stream named is one of the candidate's interviews or retention cases (their "my history"). */
+    /** Every stream named is the candidate's own, or one of their interviews or retention cases ("my history"). */
     public boolean streamsOfCandidate(String candidateId, Collection<String> streamIds) {
         if (candidateId == null || streamIds == null || streamIds.isEmpty()) {
             return false;
         }
-        Set<String> theirs = new HashSet<>();
+        Set<String> theirs = new HashSet<>(Set.of(candidateId));
         interviews.handle(new FindInterviewsOfCandidate(candidateId)).forEach(e -> theirs.add(e.interviewId()));
         retentionCases.handle(new FindCasesOfCandidate(candidateId)).forEach(c -> theirs.add(c.caseId()));
         return theirs.containsAll(streamIds);
