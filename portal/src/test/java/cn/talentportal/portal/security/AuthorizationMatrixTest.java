@@ -342,6 +342,9 @@ class AuthorizationMatrixTest extends ViewTestBase {
         if (component.getName().equals("openingIds")) {
             return List.of(side.openingId());
         }
+        if (component.getName().equals("aggregateIds")) {
+            return List.of(side.candidateId(), side.interviewId());
+        }
         if (component.getName().equals("panelMemberUserIds")) {
             return Set.of(userOfSide);
         }
