@@ -1,7 +1,11 @@
 package cn.talentportal.domain.candidate;
 
-import java.util.List;
+import cn.talentportal.domain.shared.Require;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a person agreed to when registering, and which version of the privacy notice they were shown (for
@@ -10,11 +14,15 @@ import java.util.Set;
 public record RegistrationConsent(Set<ConsentPurpose> purposes, String noticeVersion) {
 
     public RegistrationConsent {
-        purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
+        // an unnamed purpose is no consent to anything: left out, not an error deep in a set
+        purposes = purposes == null ? Set.of()
+                : purposes.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        noticeVersion = Require.optionalText(noticeVersion, "consent.noticeVersion", 20);
     }
 
     public static RegistrationConsent given(String noticeVersion, ConsentPurpose... purposes) {
-        return new RegistrationConsent(Set.copyOf(List.of(purposes)), noticeVersion);
+        return new RegistrationConsent(purposes == null ? Set.of() : new HashSet<>(Arrays.asList(purposes)),
+                noticeVersion);
     }
 
     public boolean includes(ConsentPurpose purpose) {

@@ -54,6 +54,7 @@ public class Commands {
 
     private <R> R dispatch(CommandMessage<?> message) {
         CommandIds.requireWellFormed(message.getPayload());
+        CommandText.requireWellFormed(message.getPayload());
         try {
             return gateway.sendAndWait(message, 30, TimeUnit.SECONDS);
         } catch (DomainRuleViolation refusal) {

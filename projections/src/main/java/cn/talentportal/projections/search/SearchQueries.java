@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The openings search: queries, their result pages, the facets that narrow them, suggestions, similar openings. */
@@ -27,6 +28,8 @@ public final class SearchQueries {
      * The first search of the portal, kept for callers that need no more: blank text lists every published opening,
      * newest first. Pages count from 0. Answered as the {@link FindOpenings} of {@link #toFindOpenings()}.
      */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+
     public record SearchOpenings(String text, Sector sector, String county, int page, int size) {
 
         public SearchOpenings {
@@ -227,8 +230,12 @@ public final class SearchQueries {
     public record CandidateHometown(String county) {
     }
 
+    /**
+     * What a person typed, as the engine can take it: control characters (which the completion suggester reserves
+     * as separators and refuses) become spaces, and the text is cut to {@value #MAX_TEXT_LENGTH} characters.
+     */
     private static String cleanText(String text) {
-        String cleaned = text == null ? "" : text.strip();
+        String cleaned = text == null ? "" : CONTROL_CHARACTERS.matcher(text).replaceAll(" ").strip();
         return cleaned.length() > MAX_TEXT_LENGTH ? cleaned.substring(0, MAX_TEXT_LENGTH) : cleaned;
     }
 }
