@@ -4,6 +4,15 @@ import cn.talentportal.domain.alert.JobAlertCommands.MarkJobAlertsRead;
 import cn.talentportal.domain.alert.JobAlertCommands.RaiseJobAlert;
 import cn.talentportal.domain.alert.JobAlertCommands.SaveSearch;
 import cn.talentportal.domain.alert.SearchCriteria;
+import cn.talentportal.domain.candidate.CandidateCommands.RegisterCandidate;
+import cn.talentportal.domain.candidate.CandidateProfile;
+import cn.talentportal.domain.candidate.CandidateSource;
+import cn.talentportal.domain.candidate.ConsentPurpose;
+import cn.talentportal.domain.candidate.RegistrationChannel;
+import cn.talentportal.domain.candidate.RegistrationConsent;
+import cn.talentportal.domain.shared.Education;
+import cn.talentportal.domain.shared.EmailAddress;
+import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
@@ -30,6 +39,13 @@ class AlertBellViewTest extends ViewTestBase {
     @Test
     void an_alert_stored_while_the_page_is_open_rings_the_bell_and_reading_it_silences_it() {
         String candidateId = UUID.randomUUID().toString();
+        // registered, as every candidate with alerts is: the alert mail process reads who they are
+        commands.sendAsSystem(new RegisterCandidate(candidateId, "许清禾",
+                new PhoneNumber("136" + String.format("%08d", Math.floorMod(candidateId.hashCode(), 100_000_000))),
+                new EmailAddress("bell-" + candidateId.substring(0, 8) + "@example.cn"), null,
+                new CandidateProfile(Education.JUNIOR_COLLEGE, "县卫生学校", "护理学", 2026, "城关镇", null, null),
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", ConsentPurpose.DATA_USE)));
         UserAccount candidate = account(accounts, "bell", Role.CANDIDATE, "许清禾", null, candidateId);
         signIn(candidate);
         UI.getCurrent().navigate(HomeView.class);
