@@ -87,9 +87,11 @@ public class Ownership {
                 && awaitFound(() -> drives.handle(new FindDriveOfUnit(driveId, unitId))).isPresent();
     }
 
+    /** A case found but not yet assigned may be one whose assignment the read model has not seen: waited for. */
     public boolean specialistOfCase(String specialistUserId, String caseId) {
-        return retentionCase(caseId).map(CaseloadEntry::specialistUserId)
-                .filter(id -> id.equals(specialistUserId)).isPresent();
+        return caseId != null && awaitFound(() -> retentionCases.handle(new FindRetentionCase(caseId))
+                        .filter(c -> c.specialistUserId() != null))
+                .map(CaseloadEntry::specialistUserId).filter(id -> id.equals(specialistUserId)).isPresent();
     }
 
     /** A case nobody looks after yet: any specialist may look at it before taking it on. */
