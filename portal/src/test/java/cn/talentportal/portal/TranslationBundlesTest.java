@@ -123,6 +123,7 @@ class TranslationBundlesTest {
                 Map.entry("outreachChannel.", cn.talentportal.domain.outreach.OutreachChannel.class),
                 Map.entry("outreachResponse.", cn.talentportal.domain.outreach.OutreachResponse.class),
                 Map.entry("statistics.step.", cn.talentportal.portal.statistics.StatisticsView.Step.class),
+                Map.entry("ageBand.", cn.talentportal.projections.statistics.AgeBand.class),
                 Map.entry("screening.", cn.talentportal.domain.candidate.ScreeningDecision.class),
                 Map.entry("role.", cn.talentportal.portal.security.Role.class),
                 Map.entry("stage.", cn.talentportal.projections.application.CandidateStage.class),

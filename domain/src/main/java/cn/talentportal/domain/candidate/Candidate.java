@@ -93,8 +93,9 @@ public class Candidate {
                     throw new DomainRuleViolation("candidate.duplicate", keyLabel(existing.kind()),
                             "source." + existing.source().name());
                 });
+        Integer birthYear = command.idNumber() == null ? null : command.idNumber().birthYear();
         apply(new CandidateRegistered(command.candidateId(), fullName, command.phone(), command.email(),
-                command.idNumber(), command.profile(), command.channel(), consent));
+                command.idNumber(), command.profile(), command.channel(), consent, birthYear));
     }
 
     private static List<RegistrationKey> registrationKeys(RegisterCandidate command) {

@@ -19,12 +19,21 @@ public final class CandidateEvents {
 
     /**
      * Revision 2: optional ID number, and the channel as a record. Revision 3: the consent given on registering
-     * (decision 0029). Older revisions are upcast in infra.
+     * (decision 0029). Revision 4: the birth year, outside the encrypted ID number, so statistics keep it after an
+     * erasure (PIPL allows it; decision 0035). Older revisions are upcast in infra.
      */
-    @Revision("3")
+    @Revision("4")
     public record CandidateRegistered(String candidateId, String fullName, PhoneNumber phone, EmailAddress email,
                                       IdNumber idNumber, CandidateProfile profile, RegistrationChannel channel,
-                                      RegistrationConsent consent) {
+                                      RegistrationConsent consent, Integer birthYear) {
+
+        /** The birth year as the ID number tells it (none without one). */
+        public CandidateRegistered(String candidateId, String fullName, PhoneNumber phone, EmailAddress email,
+                                   IdNumber idNumber, CandidateProfile profile, RegistrationChannel channel,
+                                   RegistrationConsent consent) {
+            this(candidateId, fullName, phone, email, idNumber, profile, channel, consent,
+                    idNumber == null ? null : idNumber.birthYear());
+        }
     }
 
     /** Given on the profile page after registering; {@code noticeVersion} is the privacy notice agreed to. */

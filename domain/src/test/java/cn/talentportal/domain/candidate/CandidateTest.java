@@ -30,21 +30,21 @@ class CandidateTest {
     private final AggregateTestFixture<Candidate> fixture = candidateFixture(claims);
 
     @Test
-    void a_graduate_registers_and_keeps_the_channel_that_brought_them() {
+    void a_graduate_registers_and_keeps_the_channel_that_brought_them_and_their_birth_year_apart() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCandidate("c1", " 王芳 ", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS,
                         RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)))
                 .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, ID_NUMBER, PROFILE, CAMPUS,
-                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL), 1998));
     }
 
     @Test
-    void the_id_number_is_optional() {
+    void the_id_number_is_optional_and_without_it_no_birth_year_is_known() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCandidate("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
                         RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)))
                 .expectEvents(new CandidateRegistered("c1", "王芳", PHONE, EMAIL, null, PROFILE, CAMPUS,
-                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL)));
+                        RegistrationConsent.given("2026-11", DATA_USE, JOB_ALERT_MAIL), null));
     }
 
     @Test

@@ -13,6 +13,9 @@ import cn.talentportal.projections.statistics.FunnelQueries.FindFunnelBySource;
 import cn.talentportal.projections.statistics.FunnelQueries.FindRetentionByCohort;
 import cn.talentportal.projections.statistics.JourneyFunnelProjection;
 import cn.talentportal.projections.statistics.OfficeStatistics;
+import cn.talentportal.projections.statistics.OfficeStatistics.AgeBandCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.EducationCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.HometownCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.SectorYearCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
 import cn.talentportal.projections.statistics.SourceFunnel;
@@ -73,6 +76,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         drives(queries.query(new FindDriveConversions(), ResponseTypes.multipleInstancesOf(DriveConversion.class))
                 .join());
         placements(office);
+        profiles(office);
         retention(queries.query(new FindRetentionByCohort(LocalDate.now(clock.withZone(PortalFormats.OFFICE_ZONE))),
                 ResponseTypes.multipleInstancesOf(CohortRetention.class)).join());
     }
@@ -164,6 +168,42 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         table.setItems(office.talentIntroduced());
         section(heading, chart("stats-placements-chart", heading, ChartOptions.bars(heading,
                 years.stream().map(String::valueOf).toList(), series, true)), table, years.isEmpty());
+    }
+
+    /** Who was placed, by what statistics keep after an erasure: age band, education, hometown county. */
+    private void profiles(OfficeStatistics office) {
+        String heading = getTranslation("statistics.profiles");
+        add(new H3(heading));
+        if (office.placedByAge().isEmpty()) {
+            add(empty());
+            return;
+        }
+        String byAge = getTranslation("statistics.byAge");
+        add(chart("stats-age-chart", byAge, ChartOptions.bars(byAge,
+                office.placedByAge().stream().map(c -> getTranslation("ageBand." + c.band().name())).toList(),
+                List.of(new Series(getTranslation("statistics.placed"),
+                        office.placedByAge().stream().map(AgeBandCount::count).toList())), false)));
+        Grid<AgeBandCount> ages = table("stats-age-table");
+        ages.addColumn(c -> getTranslation("ageBand." + c.band().name())).setHeader(byAge).setKey("band");
+        ages.addColumn(AgeBandCount::count).setHeader(getTranslation("statistics.placed")).setKey("count");
+        ages.setItems(office.placedByAge());
+        Grid<EducationCount> educations = table("stats-education-table");
+        educations.addColumn(c -> getTranslation("education." + c.education().name()))
+                .setHeader(getTranslation("statistics.byEducation")).setKey("education");
+        educations.addColumn(EducationCount::count).setHeader(getTranslation("statistics.placed")).setKey("count");
+        educations.setItems(office.placedByEducation());
+        Grid<HometownCount> hometowns = table("stats-hometown-table");
+        hometowns.addColumn(c -> c.county() == null ? getTranslation("statistics.hometownUnknown") : c.county())
+                .setHeader(getTranslation("statistics.byHometown")).setKey("county");
+        hometowns.addColumn(HometownCount::count).setHeader(getTranslation("statistics.placed")).setKey("count");
+        hometowns.setItems(office.placedByHometown());
+        Div tables = new Div();
+        tables.addClassName("portal-stats-tables");
+        for (Grid<?> table : List.of(ages, educations, hometowns)) {
+            table.getElement().setAttribute("aria-label", heading);
+            tables.add(table);
+        }
+        add(tables);
     }
 
     private void retention(List<CohortRetention> cohorts) {

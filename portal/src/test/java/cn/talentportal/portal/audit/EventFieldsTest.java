@@ -29,7 +29,7 @@ class EventFieldsTest {
 
         assertThat(fields).extracting(EventFields.Field::name).containsExactly("candidateId", "fullName", "phone",
                 "email", "idNumber", "education", "school", "major", "graduationYear", "hometownCounty", "source",
-                "reference", "referenceTitle", "purposes", "noticeVersion");
+                "reference", "referenceTitle", "purposes", "noticeVersion", "birthYear");
         assertThat(fields).extracting(f -> String.valueOf(f.value()))
                 .contains("137****7001", "l***@example.cn", "510123********0023", "川北医学院")
                 .doesNotContain("13700137001", "linxiaoyu@example.cn", "510123200006150023");

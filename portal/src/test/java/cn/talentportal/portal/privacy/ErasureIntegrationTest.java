@@ -48,10 +48,12 @@ import cn.talentportal.projections.candidate.CandidateQueries.FindCandidateHisto
 import cn.talentportal.projections.candidate.HistoryEntry;
 import cn.talentportal.projections.dossier.CandidateDossier;
 import cn.talentportal.projections.dossier.DossierQueries.FindCandidateAsOf;
+import cn.talentportal.projections.statistics.OfficeStatisticsProjection;
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -69,6 +71,7 @@ import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +84,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Issue 6's check of erasure under PIPL (decision 0026): a candidate with phone, email, ID number and a child with a
  * school place; the erasure requested and approved; then no MongoDB collection and no search index holds any of
  * those values in plaintext, the hash chain still verifies, and history, dossier and a read-model rebuild still
- * replay, with the fields shown as erased.
+ * replay, with the fields shown as erased and what statistics may keep kept (decision 0035).
  */
 class ErasureIntegrationTest extends PortalTestBase {
 
@@ -151,6 +154,9 @@ class ErasureIntegrationTest extends PortalTestBase {
         actAsNobody(); // the checks below read as the system, which may read everything
         eventually(() -> asOf(candidateId), dossier -> dossier.section("retention/" + caseId).isPresent(),
                 "the retention case linked to the candidate");
+        Document statisticsBefore = eventually(() -> statisticsOf(candidateId), d -> d != null,
+                "her registration in the statistics");
+        assertThat(statisticsBefore.getInteger("birthYear")).isEqualTo(Integer.parseInt(idNumber.substring(6, 10)));
         assertThat(history(candidateId)).first().extracting(HistoryEntry::payload)
                 .isInstanceOfSatisfying(CandidateRegistered.class,
                         registered -> assertThat(registered.phone().value()).isEqualTo(phone));
@@ -226,6 +232,16 @@ class ErasureIntegrationTest extends PortalTestBase {
         RebuildProgress rebuilt = eventually(() -> rebuilds.progress("office-statistics").orElseThrow(),
                 RebuildProgress::finished, "office-statistics rebuilt");
         assertThat(rebuilt.error()).isNull();
+        // and keeps what the law lets statistics keep: birth year, education, hometown county, graduation year
+        assertThat(eventually(() -> statisticsOf(candidateId), d -> d != null, "her statistics rebuilt"))
+                .isEqualTo(statisticsBefore)
+                .containsEntry("education", "BACHELOR").containsEntry("hometownCounty", "城关镇")
+                .containsEntry("graduationYear", 2026);
+    }
+
+    private Document statisticsOf(String candidateId) {
+        return mongo.getDatabase(mongoProperties.database()).getCollection(OfficeStatisticsProjection.CANDIDATES)
+                .find(Filters.eq("_id", candidateId)).first();
     }
 
     private List<HistoryEntry> history(String candidateId) {

@@ -1,18 +1,28 @@
 package cn.talentportal.portal.statistics;
 
+import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
+import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
+import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.outreach.ReturneeRegisterCommands.ConvertReturneeToCandidate;
 import cn.talentportal.domain.shared.Education;
+import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.charts.EChart;
+import cn.talentportal.portal.journey.ExtendedOffers;
+import cn.talentportal.portal.journey.ExtendedOffers.Offered;
 import cn.talentportal.portal.outreach.Returnees;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.view.ViewTestBase;
 import cn.talentportal.projections.statistics.FunnelQueries.FindFunnelBySource;
+import cn.talentportal.projections.statistics.AgeBand;
+import cn.talentportal.projections.statistics.OfficeStatistics.AgeBandCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.EducationCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.HometownCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
 import cn.talentportal.projections.statistics.OfficeStatistics;
 import cn.talentportal.projections.statistics.SourceFunnel;
@@ -24,6 +34,7 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,6 +54,7 @@ class StatisticsViewTest extends ViewTestBase {
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired QueryGateway queries;
+    @Autowired TestClock clock;
 
     /** A native converted from the register: one more candidate from the register and one more conversion. */
     private void convertOneReturnee() {
@@ -104,6 +116,53 @@ class StatisticsViewTest extends ViewTestBase {
 
         Div conversionsFigure = _get(Div.class, spec -> spec.withId("figure-conversions"));
         assertThat(conversionsFigure.getElement().getChild(0).getText()).isEqualTo(String.valueOf(converted));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void who_was_placed_is_shown_by_age_band_education_and_hometown_in_chinese() {
+        int bachelorsBefore = bachelorsPlaced();
+        Offered offer = new ExtendedOffers(commands, accounts, clock).offer("县第七中学" + suffix(), "冯晓",
+                "初中化学教师" + suffix(), "初三化学教师", 5800, 20, 7);
+        actAs(offer.candidate());
+        commands.send(new AcceptOffer(offer.candidateId(), offer.applicationId()));
+        actAs(offer.recruiter());
+        commands.send(new SignContract(offer.candidateId(), offer.applicationId(), 3));
+        commands.send(new PlaceCandidate(offer.candidateId(), offer.applicationId(), "初三化学教师",
+                LocalDate.now(clock).plusDays(20)));
+        actAsNobody();
+        clock.reset();
+        eventually(this::bachelorsPlaced, n -> n == bachelorsBefore + 1, "the placement counted by education");
+        OfficeStatistics office = queries.query(new FindOfficeStatistics(null),
+                ResponseTypes.instanceOf(OfficeStatistics.class)).join();
+
+        signIn(account(accounts, "auditor", Role.AUDITOR, "审计员", null, null));
+        UI.getCurrent().navigate(StatisticsView.class);
+
+        Grid<EducationCount> educations = _get(Grid.class, spec -> spec.withId("stats-education-table"));
+        assertThat(GridKt._findAll(educations)).isEqualTo(office.placedByEducation());
+        int bachelors = GridKt._findAll(educations).stream().map(EducationCount::education).toList()
+                .indexOf(Education.BACHELOR);
+        assertThat(GridKt._getFormatted(educations, bachelors, "education")).isEqualTo("本科");
+        Grid<AgeBandCount> ages = _get(Grid.class, spec -> spec.withId("stats-age-table"));
+        assertThat(GridKt._findAll(ages)).isEqualTo(office.placedByAge());
+        // registered without an ID number: no birth year, so an unknown age
+        int unknown = GridKt._findAll(ages).stream().map(AgeBandCount::band).toList().indexOf(AgeBand.UNKNOWN);
+        assertThat(GridKt._getFormatted(ages, unknown, "band")).isEqualTo("未知");
+        Grid<HometownCount> hometowns = _get(Grid.class, spec -> spec.withId("stats-hometown-table"));
+        assertThat(GridKt._findAll(hometowns)).isEqualTo(office.placedByHometown())
+                .extracting(HometownCount::county).contains("城关镇");
+        assertThat(_get(EChart.class, spec -> spec.withId("stats-age-chart")).optionJson()).contains("到岗时年龄");
+    }
+
+    private int bachelorsPlaced() {
+        return queries.query(new FindOfficeStatistics(null), ResponseTypes.instanceOf(OfficeStatistics.class))
+                .join().placedByEducation().stream().filter(c -> c.education() == Education.BACHELOR)
+                .mapToInt(EducationCount::count).sum();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
     }
 
     @Test

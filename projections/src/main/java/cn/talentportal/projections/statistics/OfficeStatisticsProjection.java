@@ -3,15 +3,20 @@ package cn.talentportal.projections.statistics;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidatePlaced;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateProfileUpdated;
 import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
+import cn.talentportal.domain.candidate.CandidateProfile;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.outreach.ReturneeRegisterEvents.ReturneeConvertedToCandidate;
 import cn.talentportal.domain.retention.AllowanceType;
 import cn.talentportal.domain.retention.RetentionEvents.AllowanceGranted;
 import cn.talentportal.domain.retention.RetentionEvents.ApartmentAllocated;
 import cn.talentportal.domain.retention.RetentionEvents.ApartmentVacated;
+import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
 import cn.talentportal.projections.shared.BatchedWrites;
+import cn.talentportal.projections.statistics.OfficeStatistics.AgeBandCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.AllowanceTotal;
+import cn.talentportal.projections.statistics.OfficeStatistics.EducationCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.HometownCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.SectorYearCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
 import cn.talentportal.projections.statistics.StatisticsQueries.FindOfficeStatistics;
@@ -24,6 +29,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,17 +43,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import static cn.talentportal.projections.shared.MongoDocuments.enumValue;
 import static cn.talentportal.projections.shared.MongoDocuments.isoDate;
 import static cn.talentportal.projections.shared.MongoDocuments.localDate;
+import static cn.talentportal.projections.shared.MongoDocuments.name;
 
 /**
  * The facts behind the office's reports, one document per fact keyed by its natural id (a placement by its
  * application, a grant by case, type and first month, an apartment by its case, a conversion by its register
  * entry): a replayed event rewrites the same document, so nothing is counted twice. Counts and sums are taken when
- * queried. Candidates are kept only as channel and graduation year, for "graduates" and "returnees".
+ * queried. Candidates are kept only as what statistics may keep after an erasure (decision 0035): channel,
+ * graduation year, birth year, education and hometown county.
  */
 @Component
 @RebuildableReadModel
@@ -61,6 +71,13 @@ public class OfficeStatisticsProjection {
     /** A graduate of this many years before the year of placement still counts as a graduate (离校两年内). */
     static final int GRADUATE_YEARS = 2;
     private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Groups those who gave no hometown while counting; no county can be named with an empty text. */
+    private static final String UNKNOWN_HOMETOWN = "";
+    /** Most placed first, alphabetically among equals, those who gave no hometown last. */
+    private static final Comparator<Map.Entry<String, Integer>> HOMETOWNS_IN_REPORT_ORDER =
+            Comparator.comparing((Map.Entry<String, Integer> county) -> county.getKey().equals(UNKNOWN_HOMETOWN))
+                    .thenComparing(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .thenComparing(Map.Entry.comparingByKey());
 
     private final MongoCollection<Document> candidates;
     private final MongoCollection<Document> placements;
@@ -90,13 +107,28 @@ public class OfficeStatisticsProjection {
     void on(CandidateRegistered event) {
         BatchedWrites.upsert(candidates, event.candidateId(), Updates.combine(
                 Updates.set("source", event.channel().source().name()),
-                Updates.set("graduationYear", event.profile() == null ? null : event.profile().graduationYear())));
+                Updates.set("birthYear", birthYear(event)),
+                profile(event.profile())));
     }
 
     @EventHandler
     void on(CandidateProfileUpdated event) {
-        BatchedWrites.upsert(candidates, event.candidateId(), Updates.set("graduationYear",
-                event.profile() == null ? null : event.profile().graduationYear()));
+        BatchedWrites.upsert(candidates, event.candidateId(), profile(event.profile()));
+    }
+
+    /** Registrations before revision 4 have the birth year only in the ID number, while that can be read. */
+    private static Integer birthYear(CandidateRegistered event) {
+        if (event.birthYear() != null) {
+            return event.birthYear();
+        }
+        return event.idNumber() == null ? null : event.idNumber().birthYear();
+    }
+
+    private static Bson profile(CandidateProfile profile) {
+        return Updates.combine(
+                Updates.set("graduationYear", profile == null ? null : profile.graduationYear()),
+                Updates.set("education", profile == null ? null : name(profile.education())),
+                Updates.set("hometownCounty", profile == null ? null : profile.hometownCounty()));
     }
 
     @EventHandler
@@ -152,14 +184,26 @@ public class OfficeStatisticsProjection {
                 .thenComparing(SectorYearCount::sector));
         Map<Integer, Integer> graduates = new TreeMap<>();
         Map<Integer, Integer> returnees = new TreeMap<>();
+        Map<AgeBand, Integer> byAge = new EnumMap<>(AgeBand.class);
+        Map<Education, Integer> byEducation = new EnumMap<>(Education.class);
+        Map<String, Integer> byHometown = new HashMap<>();
         for (Document placement : placed) {
             int year = localDate(placement, "startDate").getYear();
             introduced.merge(new SectorYearCount(enumValue(Sector.class, placement, "sector"), year, 0), 1,
                     Integer::sum);
             Document candidate = placedCandidates.get(placement.getString("candidateId"));
             if (candidate == null) {
+                byAge.merge(AgeBand.UNKNOWN, 1, Integer::sum);
+                byHometown.merge(UNKNOWN_HOMETOWN, 1, Integer::sum);
                 continue;
             }
+            byAge.merge(AgeBand.of(candidate.getInteger("birthYear"), year), 1, Integer::sum);
+            Education education = enumValue(Education.class, candidate, "education");
+            if (education != null) {
+                byEducation.merge(education, 1, Integer::sum);
+            }
+            String hometown = candidate.getString("hometownCounty");
+            byHometown.merge(hometown == null ? UNKNOWN_HOMETOWN : hometown, 1, Integer::sum);
             Integer graduationYear = candidate.getInteger("graduationYear");
             if (graduationYear != null && graduationYear >= year - GRADUATE_YEARS) {
                 graduates.merge(year, 1, Integer::sum);
@@ -191,7 +235,14 @@ public class OfficeStatisticsProjection {
                 years(graduates), years(returnees), years(converted),
                 granted.entrySet().stream()
                         .map(e -> new AllowanceTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-                (int) occupied);
+                (int) occupied,
+                byAge.entrySet().stream().map(e -> new AgeBandCount(e.getKey(), e.getValue())).toList(),
+                byEducation.entrySet().stream().map(e -> new EducationCount(e.getKey(), e.getValue())).toList(),
+                byHometown.entrySet().stream()
+                        .sorted(HOMETOWNS_IN_REPORT_ORDER)
+                        .map(e -> new HometownCount(UNKNOWN_HOMETOWN.equals(e.getKey()) ? null : e.getKey(),
+                                e.getValue()))
+                        .toList());
     }
 
     private static List<YearCount> years(Map<Integer, Integer> counts) {

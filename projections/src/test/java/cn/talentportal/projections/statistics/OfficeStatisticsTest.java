@@ -14,7 +14,10 @@ import cn.talentportal.domain.retention.RetentionEvents.ApartmentAllocated;
 import cn.talentportal.domain.retention.RetentionEvents.ApartmentVacated;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.projections.statistics.OfficeStatistics.AgeBandCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.AllowanceTotal;
+import cn.talentportal.projections.statistics.OfficeStatistics.EducationCount;
+import cn.talentportal.projections.statistics.OfficeStatistics.HometownCount;
 import cn.talentportal.projections.statistics.OfficeStatistics.YearCount;
 import cn.talentportal.projections.statistics.StatisticsQueries.FindOfficeStatistics;
 import cn.talentportal.projections.testing.Collections;
@@ -105,5 +108,51 @@ class OfficeStatisticsTest {
         var before = Collections.snapshot(mongo.database, collections);
         history.forEach(Runnable::run);
         assertThat(Collections.snapshot(mongo.database, collections)).isEqualTo(before);
+    }
+
+    @Test
+    void those_placed_are_counted_by_age_band_education_and_hometown_from_what_an_erasure_leaves() {
+        // registered with an ID number whose key was since deleted: only the plain birth year is left
+        happen(() -> projection.on(new CandidateRegistered("young", "young", null, null, null,
+                new CandidateProfile(Education.BACHELOR, null, null, 2026, "城关镇", null, null),
+                new RegistrationChannel(CandidateSource.CAMPUS_DRIVE, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE), 2003)));
+        happen(() -> projection.on(new CandidateRegistered("mid", "mid", null, null, null,
+                new CandidateProfile(Education.MASTER, null, null, 2020, "清溪镇", null, null),
+                new RegistrationChannel(CandidateSource.RETURNEE_REGISTER, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE), 1992)));
+        // before revision 4 the birth year was only in the ID number
+        happen(() -> projection.on(new CandidateRegistered("older", "older", null, null,
+                new cn.talentportal.domain.shared.IdNumber("510123198501011231"),
+                new CandidateProfile(Education.MASTER, null, null, 2010, "城关镇", null, null),
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE), null)));
+        candidate("unknown", CandidateSource.SELF_REGISTRATION, 2024);
+        placed("young", Sector.EDUCATION, LocalDate.of(2026, 9, 1));
+        placed("mid", Sector.HEALTH, LocalDate.of(2026, 9, 1));
+        placed("older", Sector.FORESTRY, LocalDate.of(2026, 9, 1));
+        placed("unknown", Sector.AGRICULTURE, LocalDate.of(2027, 2, 1));
+
+        OfficeStatistics all = projection.handle(new FindOfficeStatistics(null));
+        assertThat(all.placedByAge()).containsExactly(new AgeBandCount(AgeBand.UNDER_25, 1),
+                new AgeBandCount(AgeBand.FROM_30_TO_34, 1), new AgeBandCount(AgeBand.FROM_40, 1),
+                new AgeBandCount(AgeBand.UNKNOWN, 1));
+        assertThat(all.placedByEducation()).containsExactly(new EducationCount(Education.BACHELOR, 2),
+                new EducationCount(Education.MASTER, 2));
+        assertThat(all.placedByHometown()).containsExactly(new HometownCount("城关镇", 2),
+                new HometownCount("清溪镇", 1), new HometownCount(null, 1));
+        assertThat(projection.handle(new FindOfficeStatistics(2027)).placedByAge())
+                .containsExactly(new AgeBandCount(AgeBand.UNKNOWN, 1));
+    }
+
+    @Test
+    void an_age_band_is_the_age_reached_in_the_year_of_starting() {
+        assertThat(AgeBand.of(2001, 2026)).isEqualTo(AgeBand.FROM_25_TO_29);
+        assertThat(AgeBand.of(2002, 2026)).isEqualTo(AgeBand.UNDER_25);
+        assertThat(AgeBand.of(1992, 2026)).isEqualTo(AgeBand.FROM_30_TO_34);
+        assertThat(AgeBand.of(1991, 2026)).isEqualTo(AgeBand.FROM_35_TO_39);
+        assertThat(AgeBand.of(1987, 2026)).isEqualTo(AgeBand.FROM_35_TO_39);
+        assertThat(AgeBand.of(1986, 2026)).isEqualTo(AgeBand.FROM_40);
+        assertThat(AgeBand.of(null, 2026)).isEqualTo(AgeBand.UNKNOWN);
     }
 }

@@ -18,10 +18,16 @@ public class UpcastingConfiguration {
         return new CandidateRegisteredRevision2Upcaster();
     }
 
-    /** After revision 1 became 2, so a revision 1 registration reaches revision 3 in one read. */
+    /** After revision 1 became 2, so a revision 1 registration reaches the current revision in one read. */
     @Bean
     @Order(2)
     EventUpcaster candidateRegisteredRevision3Upcaster() {
         return new CandidateRegisteredRevision3Upcaster();
+    }
+
+    @Bean
+    @Order(3)
+    EventUpcaster candidateRegisteredRevision4Upcaster() {
+        return new CandidateRegisteredRevision4Upcaster();
     }
 }

@@ -39,7 +39,8 @@ class CandidateRegisteredRevision2UpcasterTest {
     private final Serializer serializer = EventSerializers.jackson();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(
             new UpcastingConfiguration().candidateRegisteredRevision2Upcaster(),
-            new UpcastingConfiguration().candidateRegisteredRevision3Upcaster());
+            new UpcastingConfiguration().candidateRegisteredRevision3Upcaster(),
+            new UpcastingConfiguration().candidateRegisteredRevision4Upcaster());
 
     @Test
     void a_revision_1_registration_is_read_with_its_channel_as_a_record_and_no_id_number() {
@@ -85,14 +86,33 @@ class CandidateRegisteredRevision2UpcasterTest {
     }
 
     @Test
-    void a_revision_3_registration_is_left_as_it_is() {
+    void a_revision_3_registration_is_read_without_a_birth_year_as_its_id_number_is_ciphertext_to_an_upcaster()
+            throws Exception {
         CandidateRegistered current = new CandidateRegistered("c3", "王芳", new PhoneNumber("13900139000"),
-                new EmailAddress("wang@example.cn"), null, PROFILE,
+                new EmailAddress("wang@example.cn"), new IdNumber("510123199801011238"), PROFILE,
+                new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
+                RegistrationConsent.given("2026-11", DATA_USE, OUTREACH_CONTACT));
+        ObjectNode revision3 = (ObjectNode) new ObjectMapper().readTree(
+                serializer.serialize(current, String.class).getData());
+        revision3.remove("birthYear");
+
+        CandidateRegistered read = (CandidateRegistered) read(stored(revision3.toString(), "3"));
+
+        assertThat(read.birthYear()).isNull();
+        assertThat(read.idNumber()).isEqualTo(current.idNumber());
+        assertThat(read.consent()).isEqualTo(current.consent());
+    }
+
+    @Test
+    void a_revision_4_registration_is_left_as_it_is() {
+        CandidateRegistered current = new CandidateRegistered("c4", "王芳", new PhoneNumber("13900139000"),
+                new EmailAddress("wang@example.cn"), new IdNumber("510123199801011238"), PROFILE,
                 new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
                 RegistrationConsent.given("2026-11", DATA_USE, OUTREACH_CONTACT));
         String storedJson = serializer.serialize(current, String.class).getData();
 
-        assertThat(read(stored(storedJson, "3"))).isEqualTo(current);
+        assertThat(storedJson).contains("\"birthYear\":1998");
+        assertThat(read(stored(storedJson, "4"))).isEqualTo(current);
     }
 
     private static StoredEvent stored(String payloadJson, String revision) {
