@@ -39,15 +39,20 @@ public class CandidateLookup {
 
     public List<CandidateSummary> find(String text) {
         String typed = text == null ? "" : text.strip();
-        Optional<String> exact = typed.isEmpty() ? Optional.empty() : Stream.<Function<String, Optional<String>>>of(
+        Optional<String> exact = holderOf(typed).or(() -> typed.isEmpty() ? Optional.empty() : applicant(typed));
+        return candidates(exact.orElse(typed));
+    }
+
+    /** The candidate registered with exactly this ID number, mobile phone or email, if any. */
+    public Optional<String> holderOf(String identifier) {
+        String typed = identifier == null ? "" : identifier.strip();
+        return typed.isEmpty() ? Optional.empty() : Stream.<Function<String, Optional<String>>>of(
                         t -> key(Kind.ID_NUMBER, t, v -> new IdNumber(v).value()),
                         t -> key(Kind.PHONE, t, v -> new PhoneNumber(v).value()),
-                        t -> key(Kind.EMAIL, t, v -> new EmailAddress(v).value()),
-                        this::applicant)
+                        t -> key(Kind.EMAIL, t, v -> new EmailAddress(v).value()))
                 .map(lookup -> lookup.apply(typed))
                 .flatMap(Optional::stream)
                 .findFirst();
-        return candidates(exact.orElse(typed));
     }
 
     private Optional<String> key(Kind kind, String typed, Function<String, String> normalised) {

@@ -42,6 +42,7 @@ import cn.talentportal.projections.outreach.OutreachQueries.FindTargetGroup;
 import cn.talentportal.projections.privacy.ErasureQueries.CountErasureRequests;
 import cn.talentportal.projections.privacy.ErasureQueries.FindErasureOf;
 import cn.talentportal.projections.privacy.ErasureQueries.FindErasureRequests;
+import cn.talentportal.projections.privacy.ErasureQueries.FindErasureSubject;
 import cn.talentportal.projections.privacy.PrivacyQueries.FindPersonalDataAccess;
 import cn.talentportal.projections.retention.RetentionQueries.CountCaseload;
 import cn.talentportal.projections.retention.RetentionQueries.CountUnassignedCases;
@@ -114,6 +115,8 @@ public class QueryRules extends RuleBook {
 
         // administrators: the erasure requests to approve
         read(FindErasureRequests.class).allow(ADMIN);
+        // who an administrator files an erasure for, found by the identifier the person gave (name only)
+        read(FindErasureSubject.class).allow(ADMIN);
         read(CountErasureRequests.class).allow(ADMIN);
 
         // recruiters: their unit

@@ -8,6 +8,7 @@ import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.domain.candidate.RegistrationConsent;
 import cn.talentportal.domain.privacy.ErasureCommands.ApproveErasure;
 import cn.talentportal.domain.privacy.ErasureCommands.RequestErasure;
+import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
@@ -17,7 +18,9 @@ import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.portal.view.ViewTestBase;
+import cn.talentportal.projections.candidate.CandidateSummary;
 import cn.talentportal.projections.privacy.ErasureQueries.FindErasureOf;
+import cn.talentportal.projections.privacy.ErasureQueries.FindErasureSubject;
 import cn.talentportal.projections.privacy.ErasureRequestView;
 import cn.talentportal.projections.privacy.ErasureState;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -27,6 +30,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,10 +57,14 @@ class ErasureViewsTest extends ViewTestBase {
 
     /** A registered candidate with an account, made through the real command. */
     private UserAccount registeredCandidate(String name) {
+        return registeredCandidate(name, "136" + String.format("%08d",
+                ThreadLocalRandom.current().nextInt(100_000_000)));
+    }
+
+    private UserAccount registeredCandidate(String name, String phone) {
         String candidateId = UUID.randomUUID().toString();
         actAsNobody();
-        commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber("136" + String.format("%08d",
-                ThreadLocalRandom.current().nextInt(100_000_000))),
+        commands.send(new RegisterCandidate(candidateId, name, new PhoneNumber(phone),
                 new EmailAddress("v" + UUID.randomUUID().toString().substring(0, 10) + "@example.cn"), null,
                 new CandidateProfile(Education.BACHELOR, "西南大学", "物理学", 2026, "城关镇", "重庆", null),
                 new RegistrationChannel(CandidateSource.SELF_REGISTRATION, null, null),
@@ -117,6 +125,44 @@ class ErasureViewsTest extends ViewTestBase {
         eventually(() -> keys.isErased(candidateId), Boolean::booleanValue, "her key deleted");
         eventually(() -> erasureOf(candidateId), found -> found.map(ErasureRequestView::state)
                 .orElse(null) == ErasureState.ERASED, "the erasure recorded");
+    }
+
+    @Test
+    void an_administrator_files_a_request_for_a_person_found_by_the_phone_they_gave_and_cannot_approve_it() {
+        String phone = "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        UserAccount candidate = registeredCandidate("孙" + UUID.randomUUID().toString().substring(0, 4), phone);
+        eventually(() -> queries.query(new FindErasureSubject(candidate.candidateId()),
+                        ResponseTypes.optionalInstanceOf(CandidateSummary.class)).join(), Optional::isPresent,
+                "the candidate in the directory");
+
+        signIn(account(accounts, "admin", Role.ADMIN, "管理员", null, null));
+        UI.getCurrent().navigate(ErasuresView.class);
+        _click(_get(Button.class, spec -> spec.withId("erasure-on-behalf")));
+        TextField identifier = _get(TextField.class, spec -> spec.withId("erasure-identifier"));
+        _setValue(identifier, "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
+        assertThat(identifier.isInvalid()).isTrue();
+        assertThat(identifier.getErrorMessage()).isEqualTo("未找到以此登记的求职者");
+        _click(_get(Button.class, spec -> spec.withId("erasure-file")));
+        assertThat(erasureOf(candidate.candidateId())).isEmpty();
+
+        _setValue(identifier, " " + phone + " ");
+        assertThat(identifier.isInvalid()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("erasure-subject")).getText())
+                .startsWith("信息主体：" + candidate.displayName());
+        _click(_get(Button.class, spec -> spec.withId("erasure-file")));
+        TextArea reason = _get(TextArea.class, spec -> spec.withId("erasure-on-behalf-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        _setValue(reason, "2026年11月20日收到本人书面申请，已核对身份证原件");
+        _click(_get(Button.class, spec -> spec.withId("erasure-file")));
+
+        expectNotifications("已代“" + candidate.displayName() + "”提交删除申请，待另一位管理员批准");
+        ErasureRequestView filed = eventually(() -> erasureOf(candidate.candidateId()), Optional::isPresent,
+                "the request listed").orElseThrow();
+        assertThat(filed.subjectName()).isEqualTo(candidate.displayName());
+        assertThat(filed.requestReason()).startsWith("2026年11月20日收到本人书面申请");
+        // four eyes: the administrator who filed it cannot approve it
+        assertThatThrownBy(() -> commands.send(new ApproveErasure(candidate.candidateId(), "已核实")))
+                .isInstanceOf(DomainRuleViolation.class);
     }
 
     @Test

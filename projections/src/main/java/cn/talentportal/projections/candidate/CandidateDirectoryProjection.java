@@ -4,6 +4,7 @@ import cn.talentportal.domain.candidate.CandidateEvents.CandidateRegistered;
 import cn.talentportal.domain.candidate.CandidateSource;
 import cn.talentportal.domain.candidate.RegistrationChannel;
 import cn.talentportal.projections.candidate.CandidateQueries.FindCandidates;
+import cn.talentportal.projections.privacy.ErasureQueries.FindErasureSubject;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import cn.talentportal.projections.shared.BatchedWrites;
 import cn.talentportal.projections.shared.RebuildableReadModel;
@@ -59,6 +61,12 @@ public class CandidateDirectoryProjection {
     }
 
     @QueryHandler
+    public Optional<CandidateSummary> handle(FindErasureSubject query) {
+        return Optional.ofNullable(candidates.find(Filters.eq("_id", query.candidateId())).first())
+                .map(CandidateDirectoryProjection::summary);
+    }
+
+    @QueryHandler
     public List<CandidateSummary> handle(FindCandidates query) {
         int limit = Math.clamp(query.limit(), 1, 200);
         var filter = query.text() == null || query.text().isBlank()
@@ -67,9 +75,13 @@ public class CandidateDirectoryProjection {
                 : Filters.or(Filters.regex("fullName", Pattern.quote(query.text().strip())),
                         Filters.eq("_id", query.text().strip()));
         return candidates.find(filter).sort(Sorts.descending("registeredAt")).limit(limit)
-                .map(d -> new CandidateSummary(d.getString("_id"), d.getString("fullName"),
-                        enumValue(CandidateSource.class, d, "source"), d.getString("sourceReference"),
-                        instant(d, "registeredAt")))
+                .map(CandidateDirectoryProjection::summary)
                 .into(new ArrayList<>());
+    }
+
+    private static CandidateSummary summary(Document candidate) {
+        return new CandidateSummary(candidate.getString("_id"), candidate.getString("fullName"),
+                enumValue(CandidateSource.class, candidate, "source"), candidate.getString("sourceReference"),
+                instant(candidate, "registeredAt"));
     }
 }

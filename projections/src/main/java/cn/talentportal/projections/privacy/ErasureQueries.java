@@ -17,4 +17,12 @@ public final class ErasureQueries {
     /** The erasure of one subject, if one was requested; answered with an optional {@link ErasureRequestView}. */
     public record FindErasureOf(String subjectId) {
     }
+
+    /**
+     * The name and registration of a candidate whose erasure an administrator files on their behalf, found by the
+     * exact identifier the person gave; answered with an optional {@code CandidateSummary}. Nothing else about the
+     * person: administrators read no personal data without an access reason.
+     */
+    public record FindErasureSubject(String candidateId) {
+    }
 }
