@@ -28,6 +28,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +55,7 @@ public class CandidateNotifications {
     public static final String PROCESSING_GROUP = "candidate-notifications";
     /** Alert mails per candidate and day; the 6th and later alerts of a day are in the portal only. */
     public static final int ALERT_MAILS_PER_DAY = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateNotifications.class);
     private static final Set<String> ALREADY_QUEUED = Set.of("command.concurrentChange", "command.alreadyExists");
 
     private final Commands commands;
@@ -82,6 +85,11 @@ public class CandidateNotifications {
     void on(JobAlertRaised event, @SequenceNumber long version, @Timestamp Instant raisedAt) {
         String alertsId = JobAlerts.idOf(event.candidateId());
         CandidateAsOf candidate = candidateAsOf(event.candidateId(), raisedAt);
+        if (candidate == null) {
+            // retrying cannot make a registration appear, and would hold up every later mail of this process
+            LOG.warn("Job alert {} of candidate {} not mailed: no such registration", version, event.candidateId());
+            return;
+        }
         if (!candidate.consents().contains(ConsentPurpose.JOB_ALERT_MAIL)) {
             return; // the bell shows it; without the consent no alert is mailed
         }
@@ -104,6 +112,7 @@ public class CandidateNotifications {
     /**
      * The candidate's name as it stands (registered, or changed on the profile since) and the consents they held
      * when the alert was raised: a redelivered alert is decided the same, a consent given later mails no old alert.
+     * Null if the candidate never registered.
      */
     private CandidateAsOf candidateAsOf(String candidateId, Instant at) {
         String name = null;
@@ -123,10 +132,7 @@ public class CandidateNotifications {
                 default -> { }
             }
         }
-        if (name == null) {
-            throw new IllegalStateException("candidate " + candidateId + " is not registered");
-        }
-        return new CandidateAsOf(name, consents);
+        return name == null ? null : new CandidateAsOf(name, consents);
     }
 
     private record CandidateAsOf(String name, Set<ConsentPurpose> consents) {

@@ -47,6 +47,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -259,6 +260,18 @@ class CandidateMailIntegrationTest extends PortalTestBase {
         candidateNotifications.on((JobAlertRaised) withheld.getPayload(), withheld.getSequenceNumber(),
                 withheld.getTimestamp());
         assertThat(eventsOf(withheldId)).isEmpty();
+    }
+
+    @Test
+    void an_alert_of_a_candidate_who_never_registered_is_skipped_rather_than_retried_for_ever() {
+        String stranger = UUID.randomUUID().toString();
+        JobAlertRaised alert = new JobAlertRaised("s1", stranger, "护士", UUID.randomUUID().toString(), "急需护士",
+                "县人民医院");
+
+        candidateNotifications.on(alert, 0, Instant.now());
+
+        assertThat(eventsOf(InterviewNotifications.notificationIdFor(JobAlerts.idOf(stranger), 0, stranger)))
+                .isEmpty();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
