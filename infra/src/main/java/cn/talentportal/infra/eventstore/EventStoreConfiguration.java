@@ -138,8 +138,12 @@ public class EventStoreConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                 TransactionManager transactionManager) {
+                                 TransactionManager transactionManager,
+                                 ObjectProvider<EmbeddedMongoServer> embeddedServer,
+                                 @Value("${talent.node-id:}") String nodeId,
+                                 @Value("${talent.data-dir:./data}") Path dataDir) {
         return MongoTokenStore.builder()
+                .nodeId(TokenOwner.of(nodeId, embeddedServer.getIfAvailable() != null, dataDir))
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .transactionManager(transactionManager)
