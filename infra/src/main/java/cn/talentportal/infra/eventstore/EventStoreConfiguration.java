@@ -1,6 +1,7 @@
 package cn.talentportal.infra.eventstore;
 
 import cn.talentportal.infra.mongo.EmbeddedMongoServer;
+import cn.talentportal.infra.privacy.ErasureGeneration;
 import cn.talentportal.infra.privacy.MasterKey;
 import cn.talentportal.infra.privacy.MongoPersonalDataKeys;
 import cn.talentportal.infra.privacy.PersonalDataKeys;
@@ -56,10 +57,16 @@ public class EventStoreConfiguration {
     public PersonalDataKeys personalDataKeys(MongoClient client, TalentMongoProperties properties,
                                              @Value("${talent.privacy.master-key:}") String masterKey,
                                              @Value("${talent.data-dir:./data}") Path dataDir,
-                                             ObjectProvider<Clock> clock) {
+                                             ObjectProvider<Clock> clock, ErasureGeneration erasures) {
         return new MongoPersonalDataKeys(client.getDatabase(properties.database()),
                 MasterKey.resolve(masterKey, dataDir.resolve("keys").resolve("personal-data-master.key")),
-                clock.getIfAvailable(Clock::systemUTC), Duration.ofMinutes(5));
+                clock.getIfAvailable(Clock::systemUTC), Duration.ofMinutes(5), erasures);
+    }
+
+    /** How every node learns, within a second, of an erasure carried out on another. */
+    @Bean(destroyMethod = "close")
+    public ErasureGeneration erasureGeneration(MongoClient client, TalentMongoProperties properties) {
+        return new ErasureGeneration(client.getDatabase(properties.database()), Duration.ofSeconds(1));
     }
 
     /** Tokens and sagas: every serializer refuses personal data outside a stream's event or snapshot. */

@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * subject as associated data) by the master key, which is never stored in the database. An erased subject keeps a
  * tombstone ({@code erasedAt}, no key), so the same subject never gets a new key.
  * <p>
- * Keys are cached in memory (one lookup per subject, not per event); {@link #erase} evicts them here, and cached
- * entries expire after {@code cacheTtl}, so other portal nodes stop using an erased key within that time.
+ * Keys are cached in memory (one lookup per subject, not per event) for {@code cacheTtl}. {@link #erase} evicts
+ * them here and advances the {@link ErasureGeneration}, on which every other node drops its whole cache within its
+ * poll interval.
  */
 public class MongoPersonalDataKeys implements PersonalDataKeys {
 
@@ -39,12 +40,16 @@ public class MongoPersonalDataKeys implements PersonalDataKeys {
     private final Clock clock;
     private final long cacheTtlMillis;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ErasureGeneration erasures;
 
     private record Cached(SecretKey key, long loadedAt) {
     }
 
-    public MongoPersonalDataKeys(MongoDatabase database, SecretKey masterKey, Clock clock, Duration cacheTtl) {
+    public MongoPersonalDataKeys(MongoDatabase database, SecretKey masterKey, Clock clock, Duration cacheTtl,
+                                 ErasureGeneration erasures) {
         this.keys = database.getCollection(COLLECTION);
+        this.erasures = erasures;
+        erasures.onChange(cache::clear);
         this.masterKey = masterKey;
         this.clock = clock;
         this.cacheTtlMillis = cacheTtl.toMillis();
@@ -97,6 +102,12 @@ public class MongoPersonalDataKeys implements PersonalDataKeys {
                     new ReplaceOptions().upsert(true));
             cache.remove(subjectId);
         }
+        erasures.advance();
+    }
+
+    @Override
+    public void onErasure(Runnable forget) {
+        erasures.onChange(forget);
     }
 
     @Override

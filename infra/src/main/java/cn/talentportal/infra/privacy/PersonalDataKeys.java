@@ -20,4 +20,10 @@ public interface PersonalDataKeys {
     void erase(Collection<String> subjectIds);
 
     boolean isErased(String subjectId);
+
+    /**
+     * Runs {@code forget} soon after any erasure on any node, so what a node holds decrypted elsewhere (the as-of
+     * replay's kept streams) goes too.
+     */
+    void onErasure(Runnable forget);
 }

@@ -23,7 +23,9 @@ import javax.crypto.SecretKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,7 @@ class PersonalDataEncryptionTest {
     private Serializer events;
     private MongoLookupEventStorageEngine engine;
     private String person;
+    private final List<ErasureGeneration> generations = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -76,11 +79,15 @@ class PersonalDataEncryptionTest {
 
     @AfterEach
     void tearDown() {
+        generations.forEach(ErasureGeneration::close);
         mongo.close();
     }
 
     private MongoPersonalDataKeys newKeys(SecretKey masterKey) {
-        return new MongoPersonalDataKeys(mongo.database, masterKey, Clock.systemUTC(), Duration.ofMinutes(5));
+        ErasureGeneration erasures = new ErasureGeneration(mongo.database, Duration.ofMillis(50));
+        generations.add(erasures);
+        return new MongoPersonalDataKeys(mongo.database, masterKey, Clock.systemUTC(), Duration.ofMinutes(5),
+                erasures);
     }
 
     private void append(String aggregateId, long sequence, Object payload) {
@@ -142,6 +149,24 @@ class PersonalDataEncryptionTest {
         assertThat(payloads(other)).containsExactly(
                 new SchoolPlaceNoted(other, new PhoneNumber("13700001111"), new ChildName("王小红"), "二小"));
         assertThat(storedPayloads()).doesNotContain(PHONE).doesNotContain(CHILD);
+    }
+
+    @Test
+    void another_node_that_cached_the_key_stops_reading_within_its_poll_of_the_erasure_count() throws Exception {
+        append(person, 0, new SchoolPlaceNoted(person, new PhoneNumber(PHONE), null, "实验小学"));
+        MongoPersonalDataKeys otherNode = newKeys(master);
+        assertThat(otherNode.forReading(person)).isPresent(); // cached there for five minutes
+        AtomicInteger forgotten = new AtomicInteger();
+        otherNode.onErasure(forgotten::incrementAndGet);
+
+        keys.erase(List.of(person));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (otherNode.forReading(person).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(otherNode.forReading(person)).as("the key on the other node").isEmpty();
+        assertThat(forgotten).as("the other node told to forget what it decrypted").hasValueGreaterThan(0);
     }
 
     @Test

@@ -56,6 +56,8 @@ public class PersonalDataShredder {
         this.accounts = accounts;
         this.outbox = outbox;
         this.asOfReplay = asOfReplay;
+        // an erasure carried out on another node: which streams it erased is not known here, so forget them all
+        keys.onErasure(asOfReplay::forgetAllStreams);
     }
 
     /**

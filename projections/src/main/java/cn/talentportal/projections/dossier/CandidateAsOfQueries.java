@@ -45,6 +45,11 @@ public class CandidateAsOfQueries implements DisposableBean {
         streams.forget(aggregateIds);
     }
 
+    /** Drops every kept copy: someone's data was erased on another node, which streams is not known here. */
+    public void forgetAllStreams() {
+        streams.forgetAll();
+    }
+
     @Override
     public void destroy() {
         readers.shutdownNow();

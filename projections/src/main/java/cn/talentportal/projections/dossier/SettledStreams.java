@@ -18,8 +18,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * same candidate. A kept stream is read again from its next sequence number (one lookup, nothing to deserialize
  * twice), or not at all when the instant asked for lies more than {@link #SETTLED} before the stream was last read:
  * an event stamped at or before that instant would have had to take longer than that to commit. Kept streams
- * expire after {@link #KEPT}, and an erasure forgets the erased streams at once on the node that carries it out, so
- * personal data erased from the store (its key deleted) does not linger here.
+ * expire after {@link #KEPT}; an erasure forgets the erased streams at once on the node that carries it out, and all
+ * kept streams within a second on the others, so personal data erased from the store (its key deleted) does not
+ * linger here.
  */
 final class SettledStreams {
 
@@ -71,6 +72,12 @@ final class SettledStreams {
     void forget(Collection<String> aggregateIds) {
         synchronized (kept) {
             aggregateIds.forEach(kept::remove);
+        }
+    }
+
+    void forgetAll() {
+        synchronized (kept) {
+            kept.clear();
         }
     }
 
