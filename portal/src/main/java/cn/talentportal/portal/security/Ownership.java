@@ -24,13 +24,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
  * Whose an object is, from the read models. Asks the projections directly, not through the query bus, so that its
  * own look-ups are not themselves subject to authorization. Read models trail the event store by a moment: an object
- * not found yet is looked for again for a short while before the answer is "not yours"; an object found with another
- * owner is refused at once.
+ * not found yet is looked for again for a short while before the answer is "not yours", if its stream exists in the
+ * event store (one exact-key lookup); a guessed id of nothing is refused at once, and so is an object found with
+ * another owner.
  */
 @Component
 public class Ownership {
@@ -43,10 +45,12 @@ public class Ownership {
     private final InterviewProjection interviews;
     private final DriveRegistrationsProjection drives;
     private final RetentionCaseloadProjection retentionCases;
+    private final EventStore eventStore;
 
     public Ownership(OpeningProjection openings, ApplicationJourneyQueries applications,
                      InterviewProjection interviews, DriveRegistrationsProjection drives,
-                     RetentionCaseloadProjection retentionCases) {
+                     RetentionCaseloadProjection retentionCases, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.openings = openings;
         this.applications = applications;
         this.interviews = interviews;
@@ -56,7 +60,7 @@ public class Ownership {
 
     public boolean unitOwnsOpening(String unitId, String openingId) {
         return unitId != null && openingId != null
-                && awaitFound(() -> openings.handle(new FindOpening(openingId)))
+                && awaitFound(openingId, () -> openings.handle(new FindOpening(openingId)))
                         .map(OpeningView::employerUnitId).filter(unitId::equals).isPresent();
     }
 
@@ -67,7 +71,8 @@ public class Ownership {
     /** The application as the candidate's applications list it: its opening's unit decides. */
     public boolean unitOwnsApplication(String unitId, String candidateId, String applicationId) {
         return unitId != null && candidateId != null && applicationId != null
-                && awaitFound(() -> applications.handle(new FindApplicationsOfCandidate(candidateId)).stream()
+                && awaitFound(candidateId, () -> applications.handle(new FindApplicationsOfCandidate(candidateId))
+                        .stream()
                         .filter(application -> applicationId.equals(application.applicationId())).findFirst())
                         .map(ApplicationView::employerUnitId).filter(unitId::equals).isPresent();
     }
@@ -84,12 +89,12 @@ public class Ownership {
 
     public boolean unitOwnsDrive(String unitId, String driveId) {
         return unitId != null && driveId != null
-                && awaitFound(() -> drives.handle(new FindDriveOfUnit(driveId, unitId))).isPresent();
+                && awaitFound(driveId, () -> drives.handle(new FindDriveOfUnit(driveId, unitId))).isPresent();
     }
 
     /** A case found but not yet assigned may be one whose assignment the read model has not seen: waited for. */
     public boolean specialistOfCase(String specialistUserId, String caseId) {
-        return caseId != null && awaitFound(() -> retentionCases.handle(new FindRetentionCase(caseId))
+        return caseId != null && awaitFound(caseId, () -> retentionCases.handle(new FindRetentionCase(caseId))
                         .filter(c -> c.specialistUserId() != null))
                 .map(CaseloadEntry::specialistUserId).filter(id -> id.equals(specialistUserId)).isPresent();
     }
@@ -117,17 +122,22 @@ public class Ownership {
 
     private Optional<CalendarEntry> interview(String interviewId) {
         return interviewId == null ? Optional.empty()
-                : awaitFound(() -> interviews.handle(new FindInterviewDetail(interviewId))).map(InterviewDetail::entry);
+                : awaitFound(interviewId, () -> interviews.handle(new FindInterviewDetail(interviewId)))
+                        .map(InterviewDetail::entry);
     }
 
     private Optional<CaseloadEntry> retentionCase(String caseId) {
         return caseId == null ? Optional.empty()
-                : awaitFound(() -> retentionCases.handle(new FindRetentionCase(caseId)));
+                : awaitFound(caseId, () -> retentionCases.handle(new FindRetentionCase(caseId)));
     }
 
-    private static <T> Optional<T> awaitFound(Supplier<Optional<T>> lookup) {
+    /** Looked for again while the read model may lag: only if {@code streamId} has events at all. */
+    private <T> Optional<T> awaitFound(String streamId, Supplier<Optional<T>> lookup) {
         long deadline = System.nanoTime() + READ_MODEL_LAG.toNanos();
         Optional<T> found = lookup.get();
+        if (found.isEmpty() && eventStore.lastSequenceNumberFor(streamId).isEmpty()) {
+            return found;
+        }
         while (found.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL);
