@@ -16,10 +16,19 @@ public final class Require {
         if (trimmed.length() > maxLength) {
             throw new DomainRuleViolation("validation.tooLong", field, maxLength);
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'
+                || isBidiControl(c))) {
             throw new DomainRuleViolation("validation.controlCharacters", field);
         }
         return trimmed;
+    }
+
+    /**
+     * Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they make a name or a reason
+     * display as other text than it is ("Trojan Source" spoofing). Plain text in Chinese or English never needs them.
+     */
+    private static boolean isBidiControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     public static String optionalText(String value, String field, int maxLength) {

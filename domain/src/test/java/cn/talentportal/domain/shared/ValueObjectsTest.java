@@ -42,4 +42,13 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> Require.text("a\u0000b", "f", 10)).hasMessage("validation.controlCharacters [f]");
         assertThatThrownBy(() -> Require.text("x".repeat(11), "f", 10)).hasMessage("validation.tooLong [f, 10]");
     }
+
+    @Test
+    void texts_refuse_bidirectional_overrides_that_would_show_other_text_than_stored() {
+        assertThatThrownBy(() -> Require.text("王芳\u202Egnp.exe", "f", 20))
+                .hasMessage("validation.controlCharacters [f]");
+        assertThatThrownBy(() -> Require.text("a\u2066b\u2069", "f", 20)).hasMessage("validation.controlCharacters [f]");
+        // joiners inside emoji and Chinese punctuation are ordinary text
+        assertThat(Require.text("家庭👨\u200D👩\u200D👧 ——“好”", "f", 40)).isEqualTo("家庭👨\u200D👩\u200D👧 ——“好”");
+    }
 }
