@@ -15,10 +15,9 @@ import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.EmailAddress;
 import cn.talentportal.domain.shared.PhoneNumber;
 import cn.talentportal.domain.shared.Sector;
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.browser.ChineseBrowser;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import cn.talentportal.portal.security.Role;
 import cn.talentportal.portal.shared.Commands;
 import com.microsoft.playwright.Locator;
@@ -30,11 +29,9 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.talentportal.domain.candidate.ConsentPurpose.DATA_USE;
 import static cn.talentportal.domain.candidate.ConsentPurpose.JOB_ALERT_MAIL;
@@ -45,29 +42,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * in the candidate's open page shows the alert without a reload, and the alert leads to the opening. Prints the
  * delay from publication to the badge on screen. Screenshots in {@code portal/target/screenshots/}.
  */
-class JobAlertsInBrowserTest extends PortalTestBase {
-
+class JobAlertsInBrowserTest extends BrowserTestBase {
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired Clock clock;
-    @LocalServerPort int port;
-
-    ChineseBrowser browser;
-    Page page;
 
     @BeforeEach
     void openBrowser() {
-        browser = ChineseBrowser.on(port);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        actAsNobody();
-        if (browser != null) {
-            browser.close();
-        }
+        openDesktop();
     }
 
     @Test

@@ -1,39 +1,23 @@
 package cn.talentportal.portal.browser;
 
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** An administrator opens the processors page from the menu and rebuilds a read model, in Chinese. */
-class ProcessorsInBrowserTest extends PortalTestBase {
+class ProcessorsInBrowserTest extends BrowserTestBase {
 
     @Autowired UserAccounts accounts;
-    @LocalServerPort int port;
-
-    ChineseBrowser browser;
-    Page page;
 
     @BeforeEach
     void openBrowser() {
-        browser = ChineseBrowser.on(port);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openDesktop();
     }
 
     @Test
@@ -56,9 +40,7 @@ class ProcessorsInBrowserTest extends PortalTestBase {
         assertThat(cell("上次重建已完成").first()).isVisible();
         browser.screenshot("admin-01-rebuilt");
 
-        browser.close();
-        browser = ChineseBrowser.phone(port);
-        page = browser.page();
+        openPhone();
         browser.signIn(admin, PASSWORD);
         browser.open("/admin/processors");
         assertThat(cell("openings").first()).isVisible();

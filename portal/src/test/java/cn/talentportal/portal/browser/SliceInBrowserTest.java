@@ -1,6 +1,5 @@
 package cn.talentportal.portal.browser;
 
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
 import com.microsoft.playwright.Locator;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and applies; the recruiter sees the application; the auditor reads the graduate's history, in Chinese and English.
  * Screenshots of every main step land in {@code portal/target/screenshots/}.
  */
-class SliceInBrowserTest extends PortalTestBase {
+class SliceInBrowserTest extends BrowserTestBase {
 
     static final Path SCREENSHOTS = ChineseBrowser.SCREENSHOTS;
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     @Autowired UserAccounts accounts;
-    @LocalServerPort int port;
-
-    ChineseBrowser browser;
-    Page page;
 
     // Unique per run: the portal is shared with the other test classes.
     final String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -53,15 +46,7 @@ class SliceInBrowserTest extends PortalTestBase {
     @BeforeEach
     void openBrowser() throws IOException {
         Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
-        browser = ChineseBrowser.on(port);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openDesktop();
     }
 
     @Test

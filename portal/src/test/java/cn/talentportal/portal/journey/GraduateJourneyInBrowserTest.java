@@ -3,9 +3,9 @@ package cn.talentportal.portal.journey;
 import cn.talentportal.domain.candidate.CandidateCommands.PlaceCandidate;
 import cn.talentportal.domain.candidate.CandidateCommands.SignContract;
 import cn.talentportal.domain.interview.InterviewSlot;
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import cn.talentportal.portal.browser.ChineseBrowser;
 import cn.talentportal.portal.journey.JourneySteps.Graduate;
 import cn.talentportal.portal.journey.JourneySteps.Unit;
@@ -27,10 +27,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.talentportal.portal.Eventually.eventually;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -42,24 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a talent apartment and see the request. The school's steps are the recruiter's
  * ({@code RecruiterJourneyInBrowserTest}); here they are sent as commands. Screenshots phone and desktop.
  */
-class GraduateJourneyInBrowserTest extends PortalTestBase {
+class GraduateJourneyInBrowserTest extends BrowserTestBase {
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired QueryGateway queries;
     @Autowired TestClock clock;
-    @LocalServerPort int port;
-
-    private ChineseBrowser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        clock.reset();
-        actAsNobody();
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_graduate_searches_applies_accepts_the_offer_and_asks_for_an_apartment_on_a_phone() {
@@ -70,8 +56,7 @@ class GraduateJourneyInBrowserTest extends PortalTestBase {
         String openingId = steps.publishOpening(school, title, 1);
         Graduate graduate = steps.selfRegistered("温以宁");
 
-        browser = ChineseBrowser.phone(port);
-        Page page = browser.page();
+        openPhone();
         try {
             browser.signIn(graduate.account().username(), PASSWORD);
             browser.open("/jobs");

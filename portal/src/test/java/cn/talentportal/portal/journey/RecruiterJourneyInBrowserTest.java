@@ -4,10 +4,10 @@ import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
 import cn.talentportal.domain.candidate.CandidateCommands.ApplyToOpening;
 import cn.talentportal.domain.candidate.PlacementCommandHandler;
 import cn.talentportal.domain.retention.RetentionCommands.AssignServiceSpecialist;
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import cn.talentportal.portal.browser.ChineseBrowser;
 import cn.talentportal.portal.scheduling.SchedulingFixture;
 import cn.talentportal.portal.scheduling.SchedulingFixture.Graduate;
@@ -31,10 +31,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.talentportal.portal.Eventually.eventually;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -47,24 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * specialist records the first follow-up visit. The graduate's own steps are
  * theirs ({@code GraduateJourneyInBrowserTest}); here they are sent as commands. Screenshots desktop and phone.
  */
-class RecruiterJourneyInBrowserTest extends PortalTestBase {
+class RecruiterJourneyInBrowserTest extends BrowserTestBase {
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired QueryGateway queries;
     @Autowired TestClock clock;
-    @LocalServerPort int port;
-
-    private ChineseBrowser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        clock.reset();
-        actAsNobody();
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_recruiter_publishes_screens_schedules_scores_offers_signs_and_places() {
@@ -74,8 +60,7 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
         Graduate graduate = fixture.graduate("宋知微");
         String title = "初中化学教师" + SchedulingFixture.suffix();
 
-        browser = ChineseBrowser.on(port);
-        Page page = browser.page();
+        openDesktop();
         Locator grid = page.locator("#pipeline-applications");
         try {
             browser.signIn(school.recruiter().username(), PASSWORD);
@@ -194,8 +179,7 @@ class RecruiterJourneyInBrowserTest extends PortalTestBase {
             throw failure;
         }
 
-        browser.close();
-        browser = ChineseBrowser.phone(port);
+        openPhone();
         browser.signIn(school.recruiter().username(), PASSWORD);
         browser.open("/recruiter");
         assertThat(browser.page().locator("#home-new-applications")).isVisible();

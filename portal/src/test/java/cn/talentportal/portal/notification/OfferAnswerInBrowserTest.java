@@ -2,10 +2,9 @@ package cn.talentportal.portal.notification;
 
 import cn.talentportal.domain.candidate.CandidateEvents.OfferAccepted;
 import cn.talentportal.domain.shared.AuditMetaData;
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.browser.ChineseBrowser;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import cn.talentportal.portal.journey.ExtendedOffers;
 import cn.talentportal.portal.journey.ExtendedOffers.Offered;
 import cn.talentportal.portal.shared.Commands;
@@ -13,17 +12,14 @@ import cn.talentportal.projections.application.ApplicationQueries.FindApplicatio
 import cn.talentportal.projections.application.ApplicationStatus;
 import cn.talentportal.projections.application.ApplicationView;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.talentportal.portal.Eventually.eventually;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accept and decline, and accepting it is the candidate's {@code OfferAccepted}. Screenshot in
  * {@code portal/target/screenshots/}.
  */
-class OfferAnswerInBrowserTest extends PortalTestBase {
+class OfferAnswerInBrowserTest extends BrowserTestBase {
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
@@ -42,24 +38,10 @@ class OfferAnswerInBrowserTest extends PortalTestBase {
     @Autowired QueryGateway queries;
     @Autowired EventStore eventStore;
     @Autowired CandidateMailComposer composer;
-    @LocalServerPort int port;
-
-    ChineseBrowser browser;
-    Page page;
 
     @BeforeEach
     void openBrowser() {
-        browser = ChineseBrowser.on(port);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        clock.reset();
-        actAsNobody();
-        if (browser != null) {
-            browser.close();
-        }
+        openDesktop();
     }
 
     @Test

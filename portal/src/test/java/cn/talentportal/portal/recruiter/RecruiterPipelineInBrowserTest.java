@@ -1,21 +1,17 @@
 package cn.talentportal.portal.recruiter;
 
 import cn.talentportal.domain.candidate.CandidateCommands.AcceptOffer;
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.browser.ChineseBrowser;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import cn.talentportal.portal.recruiter.PipelineJourneys.Applicant;
 import cn.talentportal.portal.recruiter.PipelineJourneys.School;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationStatus;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,24 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in another session; shown without a reload) signs and places. Screenshots on a desktop and a phone under
  * {@code portal/target/screenshots/}.
  */
-class RecruiterPipelineInBrowserTest extends PortalTestBase {
+class RecruiterPipelineInBrowserTest extends BrowserTestBase {
 
     @Autowired Commands commands;
     @Autowired UserAccounts accounts;
     @Autowired QueryGateway queries;
     @Autowired TestClock clock;
-    @LocalServerPort int port;
-
-    private ChineseBrowser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        clock.reset();
-        actAsNobody();
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_recruiter_screens_in_offers_signs_and_places_a_graduate() {
@@ -55,8 +39,7 @@ class RecruiterPipelineInBrowserTest extends PortalTestBase {
         journeys.awaitApplication(openingId, applicant.applicationId(), a -> true, "the application");
         String pipeline = "/recruiter/openings/" + openingId + "/pipeline";
 
-        browser = ChineseBrowser.on(port);
-        Page page = browser.page();
+        openDesktop();
         Locator grid = page.locator("#pipeline-applications");
         try {
             browser.signIn(school.recruiter().username(), PASSWORD);
@@ -105,8 +88,7 @@ class RecruiterPipelineInBrowserTest extends PortalTestBase {
         assertThat(journeys.application(openingId, applicant.applicationId()).orElseThrow().status())
                 .isEqualTo(ApplicationStatus.PLACED);
 
-        browser.close();
-        browser = ChineseBrowser.phone(port);
+        openPhone();
         browser.signIn(school.recruiter().username(), PASSWORD);
         browser.open(pipeline);
         assertThat(browser.page().locator("#pipeline-count-PLACED")).hasText("1");

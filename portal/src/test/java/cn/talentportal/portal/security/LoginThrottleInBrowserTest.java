@@ -1,17 +1,13 @@
 package cn.talentportal.portal.security;
 
-import cn.talentportal.portal.PortalTestBase;
 import cn.talentportal.portal.TestClock;
 import cn.talentportal.portal.account.UserAccount;
 import cn.talentportal.portal.account.UserAccounts;
-import cn.talentportal.portal.browser.ChineseBrowser;
-import com.microsoft.playwright.Page;
+import cn.talentportal.portal.browser.BrowserTestBase;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -19,25 +15,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Password guessing in Chromium: after five wrong passwords the right one is refused too, with the time to come
  * back; once that time has passed the account opens again. Screenshot in {@code portal/target/screenshots/}.
  */
-class LoginThrottleInBrowserTest extends PortalTestBase {
+class LoginThrottleInBrowserTest extends BrowserTestBase {
 
     @Autowired UserAccounts accounts;
     @Autowired TestClock clock;
-    @LocalServerPort int port;
-
-    ChineseBrowser browser;
-    Page page;
 
     @BeforeEach
     void openBrowser() {
-        browser = ChineseBrowser.on(port);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        clock.reset();
-        browser.close();
+        openDesktop();
     }
 
     @Test
