@@ -129,8 +129,14 @@ class EventStoreBenchmark {
             cpu = cpuNanos();
             double rawLookups = rawIdLookups(store, size);
             double rawLookupsCpu = perEventMicros(cpuNanos() - cpu, size);
+            cpu = cpuNanos();
+            double rawRanges = rawIdRanges(store, size, engine.batchSize());
+            double rawRangesCpu = perEventMicros(cpuNanos() - cpu, size);
             row("  cpu of find() (µs per event, client and server: one JVM)", rawReadCpu, Double.NaN);
             row("  cpu of the raw _id $in lookups (µs per event)", rawLookupsCpu, Double.NaN);
+            row("raw _id range reads (" + engine.batchSize() + " ids per query, events/s) vs find()", rawRanges,
+                    rawRead);
+            row("  cpu of the raw _id range reads (µs per event)", rawRangesCpu, Double.NaN);
             // Tracking processor (one thread) against the pooled streaming processor (one coordinator reading the
             // stream once, work packages per segment on a worker pool), same handler, batch and token store, from the
             // tail token. -Dbenchmark.replayRounds (default 2) rounds; the variant order is reversed every other
@@ -151,6 +157,12 @@ class EventStoreBenchmark {
                 if (replay % 2 == 0) {
                     java.util.Collections.reverse(order);
                 }
+                // The ceiling again, next to this round's replays: on this shared machine the load moves within a run.
+                cpu = cpuNanos();
+                double roundRead = rawFind(store, size);
+                double roundReadCpu = perEventMicros(cpuNanos() - cpu, size);
+                row("find() before round " + replay + " (events/s)", roundRead, Double.NaN);
+                row("  cpu of find() before round " + replay + " (µs per event)", roundReadCpu, Double.NaN);
                 for (int[] variant : order) {
                     store.database.getCollection("trackingtokens").drop();
                     try (ProcessorRig rig = variant == null
@@ -168,6 +180,7 @@ class EventStoreBenchmark {
                         row("replay " + size + " events, " + name + round + " (events/s)", processorRate, rawRead);
                         row("  same, raw ceiling of _id $in lookups (" + TrackedEventReader.IDS_PER_QUERY
                                 + " ids per query)", processorRate, rawLookups);
+                        row("  same, against find() measured before this round", processorRate, roundRead);
                         row("  cpu of the replay (µs per event)", processorCpu, Double.NaN);
                         checkExactlyOnce(rig, size, variant == null ? 1 : variant[0], name);
                     }
@@ -256,6 +269,21 @@ class EventStoreBenchmark {
                     count += document.getString(EventFields.PAYLOAD).isEmpty() ? 0 : 1;
                 }
                 ids.clear();
+            }
+        }
+        assertThat(count).isEqualTo(size);
+        return perSecond(size, start);
+    }
+
+    /** What the engine's window reads cost without Axon or the engine: {@code _id} ranges of one batch each. */
+    private static double rawIdRanges(EmbeddedStore store, int size, int batch) {
+        var events = store.database.getCollection(EventFields.EVENTS_COLLECTION);
+        long start = System.nanoTime();
+        long count = 0;
+        for (long from = 1; from <= size; from += batch) {
+            for (Document document : events.find(TrackedEventReader.idsBetween(from, Math.min(from + batch - 1, size)))
+                    .batchSize(batch)) {
+                count += document.getString(EventFields.PAYLOAD).isEmpty() ? 0 : 1;
             }
         }
         assertThat(count).isEqualTo(size);
