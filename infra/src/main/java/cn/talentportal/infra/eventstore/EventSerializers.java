@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import cn.talentportal.infra.privacy.PersonalDataKeys;
 import cn.talentportal.infra.privacy.PersonalDataModule;
 import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.time.Instant;
 
 /** The one serializer of the portal for events, snapshots, messages, tokens and sagas: Jackson, never XStream. */
 public final class EventSerializers {
@@ -55,6 +58,8 @@ public final class EventSerializers {
     private static ObjectMapper mapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                // registered after JavaTimeModule, so it is asked first: the same instants, read without a formatter
+                .registerModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

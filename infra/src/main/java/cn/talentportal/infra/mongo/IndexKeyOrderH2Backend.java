@@ -1,11 +1,14 @@
 package cn.talentportal.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ import java.util.Map;
  *       swapped in otherwise. Rebuilding a map that is already in the new order is harmless;</li>
  *   <li>any other record: refused with {@link MongoUnavailableException}.</li>
  * </ul>
+ * Collections are {@link IdRangeH2Collection}s: a range on {@code _id} is answered from the {@code _id} index.
+ * <p>
  * A store opened by this class must not be opened again by the stock backend (an older portal build): it would
  * search the new order with the old comparison and miss keys.
  */
@@ -41,6 +46,9 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     static final String INDEX_KEY_ORDER_VALUE = "mongo-value-order-1";
     static final String INDEX_MAP_INFIX = "._index_";
     static final String REBUILD_SUFFIX = "#rebuild";
+    /** H2Database's names of a collection's document and metadata maps (package-private there). */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
 
     private static final Logger log = LoggerFactory.getLogger(IndexKeyOrderH2Backend.class);
 
@@ -76,6 +84,15 @@ final class IndexKeyOrderH2Backend extends H2Backend {
                                                             List<IndexKey> keys, boolean sparse) {
                 String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName;
                 return new OrderedKeyUniqueIndex(openIndexMap(store, mapName), indexName, keys, sparse);
+            }
+
+            /** As H2Database's (same map names), a collection that answers {@code _id} ranges from the index. */
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + namespace);
+                MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + namespace);
+                return new IdRangeH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
             }
         };
     }

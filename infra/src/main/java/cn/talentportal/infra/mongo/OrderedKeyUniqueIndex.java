@@ -4,8 +4,10 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
 
@@ -40,6 +42,32 @@ final class OrderedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     protected Object getPosition(KeyValue keyValue) {
         return mvMap.get(keyValue);
+    }
+
+    /** Whether this index is on {@code field} alone. */
+    boolean isOnlyOn(String field) {
+        return keys().equals(List.of(field));
+    }
+
+    /**
+     * The positions of the keys from {@code from} to {@code to} (both included), in key order, read lazily from the
+     * map: a caller that stops early reads no further.
+     */
+    Iterable<Object> positionsBetween(KeyValue from, KeyValue to) {
+        return () -> new Iterator<>() {
+            private final Cursor<KeyValue, Object> cursor = mvMap.cursor(from, to, false);
+
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                cursor.next();
+                return cursor.getValue();
+            }
+        };
     }
 
     @Override

@@ -129,8 +129,14 @@ class EventStoreBenchmark {
             cpu = cpuNanos();
             double rawLookups = rawIdLookups(store, size);
             double rawLookupsCpu = perEventMicros(cpuNanos() - cpu, size);
+            cpu = cpuNanos();
+            double rawRanges = rawIdRanges(store, size, engine.batchSize());
+            double rawRangesCpu = perEventMicros(cpuNanos() - cpu, size);
             row("  cpu of find() (µs per event, client and server: one JVM)", rawReadCpu, Double.NaN);
             row("  cpu of the raw _id $in lookups (µs per event)", rawLookupsCpu, Double.NaN);
+            row("raw _id range reads (" + engine.batchSize() + " ids per query, events/s) vs find()", rawRanges,
+                    rawRead);
+            row("  cpu of the raw _id range reads (µs per event)", rawRangesCpu, Double.NaN);
             // Tracking processor (one thread) against the pooled streaming processor (one coordinator reading the
             // stream once, work packages per segment on a worker pool), same handler, batch and token store, from the
             // tail token. -Dbenchmark.replayRounds (default 2) rounds; the variant order is reversed every other
@@ -138,38 +144,50 @@ class EventStoreBenchmark {
             // -Dbenchmark.pooledVariants=segments:threads,... (default 2:2,4:2,4:4; empty: tracking processor only).
             int rounds = Integer.getInteger("benchmark.replayRounds", 2);
             int batch = Integer.getInteger("benchmark.processorBatch", 1000);
-            List<int[]> variants = new ArrayList<>();
-            variants.add(null);
+            // The tracking processor twice: as a read model (the portal's projections: no correlation data per event,
+            // decision 0032) and with correlation data (the portal's processes that send commands; all before 0032).
+            List<Variant> variants = new ArrayList<>();
+            variants.add(new Variant("tracking processor, read model", 1, 0, true));
+            variants.add(new Variant("tracking processor, correlation data", 1, 0, false));
             for (String variant : System.getProperty("benchmark.pooledVariants", "2:2,4:2,4:4").split(",")) {
                 if (!variant.isBlank()) {
                     String[] parts = variant.trim().split(":");
-                    variants.add(new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                    int segments = Integer.parseInt(parts[0]);
+                    int threads = Integer.parseInt(parts[1]);
+                    variants.add(new Variant("pooled " + segments + " segments, " + threads + " threads", segments,
+                            threads, false));
                 }
             }
             for (int replay = 1; replay <= rounds; replay++) {
-                List<int[]> order = new ArrayList<>(variants);
+                List<Variant> order = new ArrayList<>(variants);
                 if (replay % 2 == 0) {
                     java.util.Collections.reverse(order);
                 }
-                for (int[] variant : order) {
+                // The ceiling again, next to this round's replays: on this shared machine the load moves within a run.
+                cpu = cpuNanos();
+                double roundRead = rawFind(store, size);
+                double roundReadCpu = perEventMicros(cpuNanos() - cpu, size);
+                row("find() before round " + replay + " (events/s)", roundRead, Double.NaN);
+                row("  cpu of find() before round " + replay + " (µs per event)", roundReadCpu, Double.NaN);
+                for (Variant variant : order) {
                     store.database.getCollection("trackingtokens").drop();
-                    try (ProcessorRig rig = variant == null
-                            ? new ProcessorRig(store, engine, batch)
-                            : ProcessorRig.pooled(store, engine, batch, variant[0], variant[1])) {
+                    try (ProcessorRig rig = variant.threads() == 0
+                            ? new ProcessorRig(store, engine, batch, variant.readModel())
+                            : ProcessorRig.pooled(store, engine, batch, variant.segments(), variant.threads())) {
                         cpu = cpuNanos();
                         long start = System.nanoTime();
                         rig.start();
                         rig.awaitCount(rig.handler.regular::get, size, Duration.ofHours(1));
                         double processorRate = perSecond(size, start);
                         double processorCpu = perEventMicros(cpuNanos() - cpu, size);
-                        String name = variant == null ? "tracking processor"
-                                : "pooled " + variant[0] + " segments, " + variant[1] + " threads";
                         String round = rounds == 1 ? "" : ", round " + replay;
-                        row("replay " + size + " events, " + name + round + " (events/s)", processorRate, rawRead);
+                        row("replay " + size + " events, " + variant.name() + round + " (events/s)", processorRate,
+                                rawRead);
                         row("  same, raw ceiling of _id $in lookups (" + TrackedEventReader.IDS_PER_QUERY
                                 + " ids per query)", processorRate, rawLookups);
+                        row("  same, against find() measured before this round", processorRate, roundRead);
                         row("  cpu of the replay (µs per event)", processorCpu, Double.NaN);
-                        checkExactlyOnce(rig, size, variant == null ? 1 : variant[0], name);
+                        checkExactlyOnce(rig, size, variant.segments(), variant.name());
                     }
                 }
             }
@@ -185,6 +203,10 @@ class EventStoreBenchmark {
             row("load 1,000-event aggregate in " + size + "-event store (median ms)", loads[loads.length / 2],
                     Double.NaN);
         }
+    }
+
+    /** A processor to replay with: the tracking processor (threads 0), or the pooled one. */
+    private record Variant(String name, int segments, int threads, boolean readModel) {
     }
 
     /** Every event handled once: no duplicates, every global index seen, the segments' counts add up to N. */
@@ -256,6 +278,21 @@ class EventStoreBenchmark {
                     count += document.getString(EventFields.PAYLOAD).isEmpty() ? 0 : 1;
                 }
                 ids.clear();
+            }
+        }
+        assertThat(count).isEqualTo(size);
+        return perSecond(size, start);
+    }
+
+    /** What the engine's window reads cost without Axon or the engine: {@code _id} ranges of one batch each. */
+    private static double rawIdRanges(EmbeddedStore store, int size, int batch) {
+        var events = store.database.getCollection(EventFields.EVENTS_COLLECTION);
+        long start = System.nanoTime();
+        long count = 0;
+        for (long from = 1; from <= size; from += batch) {
+            for (Document document : events.find(TrackedEventReader.idsBetween(from, Math.min(from + batch - 1, size)))
+                    .batchSize(batch)) {
+                count += document.getString(EventFields.PAYLOAD).isEmpty() ? 0 : 1;
             }
         }
         assertThat(count).isEqualTo(size);

@@ -1,5 +1,7 @@
 package cn.talentportal.infra.eventstore;
 
+import cn.talentportal.domain.shared.AuditMetaData;
+import cn.talentportal.infra.axon.ReadModelCorrelation;
 import cn.talentportal.infra.eventstore.TestEvents.CandidateNoted;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -15,12 +17,16 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.types.Binary;
 
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +41,11 @@ import java.util.function.LongSupplier;
 final class ProcessorRig implements AutoCloseable {
 
     static final String PROCESSOR = "candidate-projection";
+    /** The correlation data providers of the portal ({@code AuditTrailConfiguration}). */
+    static final List<CorrelationDataProvider> PORTAL_PROVIDERS = List.of(
+            ReadModelCorrelation.exceptInReadModels(new MessageOriginProvider()),
+            ReadModelCorrelation.exceptInReadModels(new SimpleCorrelationDataProvider(AuditMetaData.USER_ID,
+                    AuditMetaData.USER_NAME, AuditMetaData.ROLE, AuditMetaData.CLIENT_ADDRESS, AuditMetaData.REASON)));
 
     final CountingHandler handler = new CountingHandler();
     private final EmbeddedStore store;
@@ -42,14 +53,26 @@ final class ProcessorRig implements AutoCloseable {
     private final ScheduledExecutorService workers;
 
     ProcessorRig(EmbeddedStore store, MongoLookupEventStorageEngine engine, int batchSize) {
+        this(store, engine, batchSize, false);
+    }
+
+    /**
+     * A tracking processor; {@code readModel}: its handler is treated as the portal treats its read models (no
+     * correlation data, {@link ReadModelCorrelation}), else every event gets its correlation data computed, as by
+     * Axon's default and by the portal's processes that send commands. Both with the portal's providers.
+     */
+    ProcessorRig(EmbeddedStore store, MongoLookupEventStorageEngine engine, int batchSize, boolean readModel) {
         this.store = store;
         this.workers = null;
         TokenStore tokenStore = tokenStore(store);
         this.configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> EventSerializers.jackson())
                 .configureEmbeddedEventStore(c -> engine)
+                .configureCorrelationDataProviders(c -> PORTAL_PROVIDERS)
                 .eventProcessing(processing -> processing
                         .registerTokenStore(c -> tokenStore)
+                        .registerDefaultHandlerInterceptor((c, processor) ->
+                                readModel ? ReadModelCorrelation.READ_MODEL : null)
                         .registerTrackingEventProcessor(PROCESSOR, Configuration::eventStore, c ->
                                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andBatchSize(batchSize)

@@ -107,6 +107,63 @@ class TrackingAcrossGapsTest {
         assertThat(lastToken(batch).getGaps()).isEmpty();
     }
 
+    /**
+     * The window of a batch is read as an {@code _id} range and the gaps by {@code $in} (decision 0032): with indexes
+     * written in random order and with holes, batch after batch delivers exactly what per-index lookups find, in
+     * index order within each window, holes as gaps, and late writes into those gaps once.
+     */
+    @Test
+    void rangeReadsDeliverWhatLookupsOfEachIndexFind() {
+        java.util.Random random = new java.util.Random(32);
+        long first = sequence.allocate(1_234);
+        long last = first + 1_233;
+        List<Long> written = new java.util.ArrayList<>();
+        java.util.SortedSet<Long> missing = new java.util.TreeSet<>();
+        for (long index = first; index <= last; index++) {
+            (random.nextInt(10) < 8 || index == last ? written : missing).add(index);
+        }
+        java.util.Collections.shuffle(written, random);
+        written.forEach(index -> write(index, System.currentTimeMillis()));
+        // a gap timeout this test cannot outlast, however slow the machine
+        TrackedEventReader reader = store.trackedReader(Duration.ofHours(1));
+
+        GapAwareTrackingToken token = null;
+        List<Long> delivered = new java.util.ArrayList<>();
+        for (List<TrackedEventData<?>> batch = reader.nextBatch(null, 100); !batch.isEmpty();
+             batch = reader.nextBatch(token, 100)) {
+            long windowStart = token == null ? first : token.getIndex() + 1;
+            List<Long> indexes = batch.stream().map(this::globalIndex).toList();
+            assertThat(indexes).as("a batch reads one window, in order").isSorted()
+                    .isEqualTo(storedAmong(windowStart, windowStart + 99));
+            delivered.addAll(indexes);
+            token = lastToken(batch);
+        }
+        assertThat(delivered).containsExactlyElementsOf(written.stream().sorted().toList());
+        assertThat(token.getIndex()).isEqualTo(last);
+        assertThat(token.getGaps()).containsExactlyElementsOf(missing);
+
+        List<Long> late = missing.stream().filter(index -> random.nextBoolean()).toList();
+        late.forEach(index -> write(index, System.currentTimeMillis()));
+        List<TrackedEventData<?>> filled = reader.nextBatch(token, 100);
+        assertThat(filled).extracting(this::globalIndex).containsExactlyElementsOf(late);
+        GapAwareTrackingToken afterLate = lastToken(filled);
+        assertThat(afterLate.getIndex()).isEqualTo(last);
+        assertThat(afterLate.getGaps()).containsExactlyElementsOf(
+                missing.stream().filter(index -> !late.contains(index)).toList());
+        assertThat(reader.nextBatch(afterLate, 100)).isEmpty();
+    }
+
+    /** The indexes stored from {@code from} to {@code to}, each looked up by itself. */
+    private List<Long> storedAmong(long from, long to) {
+        List<Long> stored = new java.util.ArrayList<>();
+        for (long index = from; index <= to; index++) {
+            if (store.events().find(com.mongodb.client.model.Filters.eq("_id", index)).first() != null) {
+                stored.add(index);
+            }
+        }
+        return stored;
+    }
+
     private void write(long globalIndex, long timestampMillis) {
         String aggregate = "candidate-" + UUID.randomUUID();
         store.events().insertOne(new StoredEvent(globalIndex, aggregate, 0, "Candidate", "event-" + globalIndex,

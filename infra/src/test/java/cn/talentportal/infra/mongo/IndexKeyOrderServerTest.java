@@ -202,6 +202,107 @@ class IndexKeyOrderServerTest {
         assertThat(actual).contains("insert 0 ok", "insert 2 dup", "insert 24 ok", "insert 25 ok");
     }
 
+    /**
+     * Ranges on {@code _id} are answered from the index (decision 0032): the same documents as the stock backend's
+     * scan, over ids of every numeric type and of other types, with skip, limit and sorts; in {@code _id} order.
+     */
+    @Test
+    void rangesOnIdFindWhatTheStockBackendFinds() {
+        List<Object> ids = new ArrayList<>(Arrays.asList(-5, -1.5, -0.0, 1, 2L, 2.5, 3, 4L, 7.0, 10, 11L, 12.25,
+                1L << 53, (1L << 53) + 1, (1L << 53) + 3, Long.MAX_VALUE - 1, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, "5", "a", new Document("a", 1), new ObjectId(), true, new Date(6),
+                new Binary(new byte[]{1})));
+        for (long id = 100; id < 400; id++) {
+            ids.add(id % 3 == 0 ? (Object) id : id % 3 == 1 ? (Object) (double) id : (Object) (int) id);
+        }
+        List<Document> ranges = List.of(
+                range("$gte", 1L, "$lte", 4L), range("$gt", 1L, "$lt", 4L), range("$gte", 2, "$lt", 12.25),
+                range("$gt", -0.0, "$lte", 0), range("$gte", -10, "$lte", 400), range("$gt", 2.5, "$lt", 2.5),
+                range("$gte", 5L, "$lte", 1L), range("$gte", (1L << 53) + 1, "$lte", Long.MAX_VALUE),
+                range("$gt", 1L << 53, "$lte", Double.POSITIVE_INFINITY),
+                range("$gte", Double.NEGATIVE_INFINITY, "$lt", 0), range("$gte", 150L, "$lte", 349L),
+                range("$lte", 200, "$gte", 120.5), range("$gte", Double.NaN, "$lte", 4),
+                range("$gte", 1, "$lte", "z"), range("$gte", 100, "$lte", (1L << 53) - 1),
+                range("$gt", -(1L << 53) + 1, "$lt", 3.5));
+        List<String> expected = new ArrayList<>();
+        MongoServer stock = new MongoServer(H2Backend.inMemory());
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            queryRanges(client, ids, ranges, expected::add);
+        } finally {
+            stock.shutdownNow();
+        }
+        List<String> actual = new ArrayList<>();
+        withServer(client -> {
+            queryRanges(client, ids, ranges, actual::add);
+            // Unsorted, the stock backend gives its storage order; ranges from the index come in _id order.
+            MongoCollection<Document> byId = client.getDatabase("diff").getCollection("ranges");
+            for (Document range : ranges.stream().filter(IndexKeyOrderServerTest::takenFromTheIndex).toList()) {
+                assertThat(indexes(byId.find(range).batchSize(7)))
+                        .isEqualTo(indexes(byId.find(range).sort(Indexes.ascending("_id"))));
+            }
+        });
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(actual).contains("range 0 [3, 4, 5, 6, 7]", "range 1 [4, 5, 6]");
+        assertThat(ranges.stream().filter(IndexKeyOrderServerTest::takenFromTheIndex).count()).isEqualTo(11);
+    }
+
+    @Test
+    void onlyNumericRangesWithBothBoundsBelowTwoToThe53AreTakenFromTheIndex() {
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", 1000L), "_id")).isNotNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gt", -3, "$lt", 2.5), "_id")).isNotNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", 1L << 53), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", Double.NEGATIVE_INFINITY, "$lte", 1), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", Double.NaN, "$lte", 1), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1, "$lte", "9"), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1, "$gt", 2), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1, "$ne", 2), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gte", 1)), "_id")).isNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1, "$lte", 2).append("x", 1), "_id")).isNull();
+    }
+
+    private static boolean takenFromTheIndex(Document range) {
+        Document condition = range.get("_id", Document.class);
+        var query = new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document(condition));
+        return IdRangeH2Collection.idRange(query, "_id") != null;
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document idQuery(String lower, Object from, String upper, Object to) {
+        return new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document(lower, from).append(upper, to));
+    }
+
+    private static Document range(String lower, Object from, String upper, Object to) {
+        return new Document("_id", new Document(lower, from).append(upper, to));
+    }
+
+    private static void queryRanges(MongoClient client, List<Object> ids, List<Document> ranges,
+                                    Consumer<String> outcome) {
+        MongoCollection<Document> byId = client.getDatabase("diff").getCollection("ranges");
+        for (int i = 0; i < ids.size(); i++) {
+            byId.insertOne(new Document("_id", ids.get(i)).append("i", i));
+        }
+        for (int r = 0; r < ranges.size(); r++) {
+            Document range = ranges.get(r);
+            List<Integer> all = indexes(byId.find(range));
+            all.sort(null);
+            outcome.accept("range " + r + " " + all);
+            outcome.accept("range " + r + " ascending " + indexes(byId.find(range).sort(Indexes.ascending("_id"))));
+            outcome.accept("range " + r + " descending, skip 1, limit 3 "
+                    + indexes(byId.find(range).sort(Indexes.descending("_id")).skip(1).limit(3)));
+            outcome.accept("range " + r + " count " + byId.countDocuments(range));
+        }
+        outcome.accept("deleted " + byId.deleteMany(range("$gte", 100, "$lt", 200)).getDeletedCount());
+        outcome.accept("left " + indexes(byId.find(range("$gte", 0, "$lte", 1000)).sort(Indexes.ascending("_id"))));
+    }
+
+    private static List<Integer> indexes(Iterable<Document> documents) {
+        List<Integer> found = new ArrayList<>();
+        documents.forEach(d -> found.add(d.getInteger("i")));
+        return found;
+    }
+
     private static void exercise(MongoClient client, List<Object> values, Consumer<String> outcome) {
         MongoCollection<Document> byId = client.getDatabase("diff").getCollection("byId");
         MongoCollection<Document> byField = client.getDatabase("diff").getCollection("byField");

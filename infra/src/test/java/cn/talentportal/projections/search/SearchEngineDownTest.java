@@ -31,6 +31,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,8 @@ class SearchEngineDownTest {
             Configurer configurer = DefaultConfigurer.defaultConfiguration()
                     .configureSerializer(c -> EventSerializers.jackson())
                     .configureEmbeddedEventStore(c -> mongo.engine());
-            new ProcessorConfiguration().trackingProcessors(100).configureModule(configurer);
+            new ProcessorConfiguration().trackingProcessors(100, new DefaultListableBeanFactory())
+                    .configureModule(configurer);
             configurer.eventProcessing().registerEventHandler(c -> projection);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
