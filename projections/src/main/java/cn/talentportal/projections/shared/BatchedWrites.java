@@ -23,8 +23,7 @@ import org.bson.conversions.Bson;
 /**
  * Read-model writes made while a tracking processor handles a batch of events go to MongoDB as one ordered bulk
  * write per collection once the batch's last event is handled ({@link FlushBatchedWrites}), that is before the
- * processor stores its token (successive writes to one document merged where that is provably equivalent:
- * {@link CoalescedWrites}): a crash in between replays the batch, and every write here is idempotent. Outside a
+ * processor stores its token: a crash in between replays the batch, and every write here is idempotent. Outside a
  * processor's batch, writes go out at once.
  * <p>
  * A handler must not read back what it wrote earlier in the same batch: it is not in MongoDB yet.
@@ -130,10 +129,7 @@ public final class BatchedWrites {
         }
 
         void flush() {
-            writes.forEach((namespace, models) -> {
-                MongoCollection<Document> collection = collections.get(namespace);
-                collection.bulkWrite(CoalescedWrites.of(models, collection.getCodecRegistry()), IN_ORDER);
-            });
+            writes.forEach((namespace, models) -> collections.get(namespace).bulkWrite(models, IN_ORDER));
             writes.clear();
             writers.values().forEach(BatchedWriter::flush);
         }

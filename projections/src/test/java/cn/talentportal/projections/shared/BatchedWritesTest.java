@@ -1,6 +1,5 @@
 package cn.talentportal.projections.shared;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -73,7 +72,6 @@ class BatchedWritesTest {
     private MongoCollection<Document> recordingCollection() {
         MongoCollection<Document> recording = mock(MongoCollection.class);
         when(recording.getNamespace()).thenReturn(new MongoNamespace("talent", "things"));
-        when(recording.getCodecRegistry()).thenReturn(MongoClientSettings.getDefaultCodecRegistry());
         when(recording.bulkWrite(any(List.class), any(BulkWriteOptions.class))).thenAnswer(call -> {
             bulkWrites.add(List.copyOf((List<WriteModel<Document>>) call.getArgument(0)));
             return null;
