@@ -21,7 +21,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * Rebuilds several read models with one read of the event store (docs/decisions/0033-one-read-rebuild-and-merged-writes.md):
+ * Rebuilds several read models with one read of the event store (docs/decisions/0033-one-read-rebuild.md):
  * each group's tracking processor is shut down and its tokens reset (its {@code @ResetHandler} clears its
  * collections, and its token now points at the tail), then one tracking processor of its own name, {@value #NAME},
  * runs all the groups' handlers from the tail of the store, reading and deserializing every event once. Once it has
@@ -29,9 +29,8 @@ import org.axonframework.messaging.StreamableMessageSource;
  * on from there: every event up to that token was handled once for every group, every later one is left to them.
  * <p>
  * The combined processor follows events appended meanwhile, so nothing is lost while the groups are stopped. If the
- * portal stops without a hand-over (a crash), each group still has its reset token and rebuilds itself when
- * started; the combined processor's leftover token is deleted by the next combined rebuild. Handing over is correct
- * at any point (the combined token covers every group), so a graceful stop hands over what was reached.
+ * portal stops without a hand-over, each group still has its reset token and rebuilds itself when started; the
+ * combined processor's leftover token is deleted by the next combined rebuild.
  * <p>
  * The groups' processors must be single-segment tracking processors sharing one token store, with the same handler
  * interceptors (the portal registers the same defaults on all: {@code FlushBatchedWrites} among them).
