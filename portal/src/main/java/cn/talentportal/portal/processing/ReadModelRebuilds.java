@@ -62,7 +62,7 @@ public class ReadModelRebuilds {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final ApplicationContext context;
-    /** The processors' own batch size: 5,000 per batch cost the same CPU per event (docs/benchmarks.md). */
+    /** The processors' own batch size: 5,000 per batch made no difference (docs/benchmarks.md). */
     private final int combinedBatchSize;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private volatile Rebuild rebuildOfAll;
