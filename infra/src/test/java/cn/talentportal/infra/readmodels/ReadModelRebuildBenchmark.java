@@ -1,5 +1,6 @@
 package cn.talentportal.infra.readmodels;
 
+import cn.talentportal.infra.axon.CombinedRebuild;
 import cn.talentportal.infra.eventstore.EventSerializers;
 import cn.talentportal.infra.eventstore.MongoLookupEventStorageEngine;
 import cn.talentportal.infra.testing.EmbeddedMongo;
@@ -41,9 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The time to rebuild all MongoDB read models from a store of realistic journey events, next to the raw driver
- * reading the same events. Two set-ups: the portal's (one tracking processor per read model, each reading the whole
- * store) and all read models in one tracking processor (the store read and each event deserialized once). Both
- * must give the same documents. Run:
+ * reading the same events. Three set-ups: all read models in one tracking processor (the store read and each event
+ * deserialized once); the portal's (one tracking processor per read model, each reading the whole store); and the
+ * portal's "rebuild all" of those caught-up processors ({@link CombinedRebuild}: reset, one processor replaying for
+ * all, its token handed back to each), with its batch sizes from {@code -Dbenchmark.combinedBatches}. All must give
+ * the same documents. Run:
  * {@code ./mvnw -B -Pbenchmark -pl infra -am verify -Dtest=ReadModelRebuildBenchmark -Dbenchmark.readModelEvents=1000000}
  * (default 20,000 events, for a quick check).
  */
@@ -53,6 +56,8 @@ class ReadModelRebuildBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.readModelEvents", 20_000);
     private static final int BATCH = Integer.getInteger("benchmark.processorBatch", 1000);
     private static final String ONE_PROCESSOR = "all-read-models";
+    private static final List<Integer> COMBINED_BATCHES = java.util.Arrays.stream(
+            System.getProperty("benchmark.combinedBatches", "1000,5000").split(",")).map(Integer::valueOf).toList();
 
     @TempDir
     Path tempDir;
@@ -79,15 +84,26 @@ class ReadModelRebuildBenchmark {
             row("  cpu of find() (µs per event, client and server: one JVM)", rawCpu, Double.NaN);
 
             rawCpuMicros = rawCpu;
-            Map<String, String> perProcessor = rebuild(mongo, engine, events, Function.identity(), "one tracking "
-                    + "processor per read model", raw);
-            assertThat(mongo.database.getCollection(ApplicationProjection.COLLECTION).countDocuments())
-                    .isEqualTo(seeder.applications);
-            assertThat(mongo.database.getCollection(OfficeStatisticsProjection.PLACEMENTS).countDocuments())
-                    .isEqualTo(seeder.placements);
             Map<String, String> together = rebuild(mongo, engine, events, group -> ONE_PROCESSOR,
                     "all read models in one tracking processor", raw);
-            assertThat(together).as("the same documents either way").isEqualTo(perProcessor);
+            dropReadModelsAndTokens(mongo);
+            Configuration portal = configuration(mongo.database, engine, Function.identity());
+            try {
+                Map<String, String> perProcessor = rebuild(mongo, portal, events, "one tracking processor per read "
+                        + "model", raw);
+                assertThat(mongo.database.getCollection(ApplicationProjection.COLLECTION).countDocuments())
+                        .isEqualTo(seeder.applications);
+                assertThat(mongo.database.getCollection(OfficeStatisticsProjection.PLACEMENTS).countDocuments())
+                        .isEqualTo(seeder.placements);
+                assertThat(together).as("the same documents either way").isEqualTo(perProcessor);
+                // the portal's "rebuild all" on the caught-up read models: reset, one read, tokens handed over
+                for (int batch : COMBINED_BATCHES) {
+                    Map<String, String> combined = combinedRebuild(mongo, portal, events, batch, raw);
+                    assertThat(combined).as("the same documents after a combined rebuild").isEqualTo(perProcessor);
+                }
+            } finally {
+                portal.shutdown();
+            }
             double rawAfter = rawFind(mongo.database, events);
             row("raw driver: find() again, after the rebuilds (events/s)", rawAfter, Double.NaN);
         }
@@ -99,30 +115,70 @@ class ReadModelRebuildBenchmark {
     private Map<String, String> rebuild(EmbeddedMongo mongo, MongoLookupEventStorageEngine engine, long events,
                                         Function<String, String> processorOfGroup, String name, double raw)
             throws InterruptedException {
+        dropReadModelsAndTokens(mongo);
+        Configuration configuration = configuration(mongo.database, engine, processorOfGroup);
+        try {
+            return rebuild(mongo, configuration, events, name, raw);
+        } finally {
+            configuration.shutdown();
+        }
+    }
+
+    /** Starts this configuration's processors (on no read models and tokens), waits until they caught up. */
+    private Map<String, String> rebuild(EmbeddedMongo mongo, Configuration configuration, long events, String name,
+                                        double raw) throws InterruptedException {
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        configuration.start();
+        List<StreamingEventProcessor> processors = configuration.eventProcessingConfiguration().eventProcessors()
+                .values().stream().map(StreamingEventProcessor.class::cast).toList();
+        awaitPosition(processors, events, Duration.ofHours(2));
+        measured("rebuild, " + name + " (" + processors.size() + " processors; events/s)", name, events, start, cpu,
+                raw);
+        return digest(mongo.database);
+    }
+
+    private static void dropReadModelsAndTokens(EmbeddedMongo mongo) {
         for (String collection : mongo.database.listCollectionNames()) {
             if (!collection.equals("domain_events") && !collection.equals("event_sequence")
                     && !collection.equals("snapshot_events")) {
                 mongo.database.getCollection(collection).drop();
             }
         }
-        Configuration configuration = configuration(mongo.database, engine, processorOfGroup);
+    }
+
+    /**
+     * The portal's "rebuild all" ({@link CombinedRebuild}) of this running configuration's caught-up read models:
+     * the processors stopped and reset (clearing the collections), one processor replaying for all, its token
+     * handed over; timed until every processor runs again at the head.
+     */
+    private Map<String, String> combinedRebuild(EmbeddedMongo mongo, Configuration configuration, long events,
+                                                int batch, double raw) throws InterruptedException {
+        List<StreamingEventProcessor> processors = configuration.eventProcessingConfiguration().eventProcessors()
+                .values().stream().map(StreamingEventProcessor.class::cast).toList();
+        awaitPosition(processors, events, Duration.ofMinutes(1));
+        CombinedRebuild rebuild = new CombinedRebuild(configuration.eventProcessingConfiguration(),
+                configuration.eventStore(), processors.stream().map(StreamingEventProcessor::getName).toList(),
+                batch);
         long cpu = cpuNanos();
         long start = System.nanoTime();
-        configuration.start();
-        try {
-            List<StreamingEventProcessor> processors = configuration.eventProcessingConfiguration().eventProcessors()
-                    .values().stream().map(StreamingEventProcessor.class::cast).toList();
-            awaitPosition(processors, events, Duration.ofHours(2));
-            double rate = perSecond(events, start);
-            double rebuildCpu = perEventMicros(cpuNanos() - cpu, events);
-            row("rebuild, " + name + " (" + processors.size() + " processors; events/s)", rate, raw);
-            row("  cpu of the rebuild (µs per event; ratio: find()'s cpu over the rebuild's)", rebuildCpu,
-                    Double.NaN);
-            cpuRatios.add(String.format(Locale.ROOT, "%s: %.0f %%", name, 100 * rawCpuMicros / rebuildCpu));
-        } finally {
-            configuration.shutdown();
-        }
+        rebuild.start();
+        awaitPosition(List.of(rebuild.processor()), events, Duration.ofHours(2));
+        rebuild.handOver();
+        awaitPosition(processors, events, Duration.ofMinutes(1));
+        assertThat(processors).allMatch(StreamingEventProcessor::isRunning);
+        String name = "combined rebuild of the portal's processors, batch " + batch;
+        measured("rebuild, " + name + " (reset, one read, tokens handed over; events/s)", name, events, start, cpu,
+                raw);
         return digest(mongo.database);
+    }
+
+    private void measured(String row, String name, long events, long startNanos, long cpuBefore, double raw) {
+        double rate = perSecond(events, startNanos);
+        double rebuildCpu = perEventMicros(cpuNanos() - cpuBefore, events);
+        row(row, rate, raw);
+        row("  cpu of the rebuild (µs per event; ratio: find()'s cpu over the rebuild's)", rebuildCpu, Double.NaN);
+        cpuRatios.add(String.format(Locale.ROOT, "%s: %.0f %%", name, 100 * rawCpuMicros / rebuildCpu));
     }
 
     private static Configuration configuration(MongoDatabase database, MongoLookupEventStorageEngine engine,

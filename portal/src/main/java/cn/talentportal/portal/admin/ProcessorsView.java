@@ -40,6 +40,7 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ReadModelRebuilds rebuilds;
     private final Grid<ProcessorStatus> grid = new Grid<>();
+    private final VerticalLayout rebuildOfAll = new VerticalLayout();
     private Registration polling;
     private int pollingBefore = -1;
 
@@ -65,8 +66,71 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::rebuildCell).setHeader(getTranslation("processors.rebuild")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
 
-        add(title, new Paragraph(getTranslation("processors.explain")), grid);
+        rebuildOfAll.setId("rebuild-all-status");
+        rebuildOfAll.setPadding(false);
+        rebuildOfAll.setSpacing(false);
+        add(title, new Paragraph(getTranslation("processors.explain")), rebuildOfAll, grid);
         refresh();
+    }
+
+    /** Rebuilding every read model with one read of the store (decision 0033), with its progress while it runs. */
+    private void showRebuildOfAll() {
+        rebuildOfAll.removeAll();
+        Optional<RebuildProgress> progress = rebuilds.progressOfAll();
+        if (progress.isPresent() && progress.get().running()) {
+            ProgressBar bar = new ProgressBar();
+            bar.setId("rebuild-all-progress");
+            rebuildOfAll.add(new Span(getTranslation("processors.rebuildingAll")), bar);
+            rebuildOfAll.add(new Span(progressText(progress.get(), bar)));
+            return;
+        }
+        Button rebuildAll = new Button(getTranslation("processors.rebuildAll"), e -> confirmAll());
+        rebuildAll.setId("rebuild-all");
+        rebuildOfAll.add(rebuildAll);
+        progress.ifPresent(p -> rebuildOfAll.add(lastRebuild(p)));
+    }
+
+    private void confirmAll() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("processors.confirmAllTitle"));
+        dialog.setText(getTranslation("processors.confirmAllText"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("processors.rebuildAll"));
+        dialog.setCloseOnEsc(true);
+        dialog.addConfirmListener(e -> {
+            try {
+                rebuilds.rebuildAll();
+                Notification.show(getTranslation("processors.startedAll"), 4000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (RebuildRefusedException refused) {
+                Notification.show(getTranslation("processors.refusedAll"), 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            refresh();
+        });
+        dialog.open();
+    }
+
+    /** Sets the bar and tells how far a running rebuild is. */
+    private String progressText(RebuildProgress p, ProgressBar bar) {
+        if (p.state() == RebuildProgress.State.STARTING) {
+            bar.setIndeterminate(true);
+            return getTranslation("processors.starting");
+        }
+        bar.setValue(p.fraction());
+        return p.timeLeft() == null
+                ? getTranslation("processors.progressNoRate", p.done(), p.total())
+                : getTranslation("processors.progress", p.done(), p.total(),
+                Math.round(p.eventsPerSecond()), Math.max(0, p.timeLeft().toSeconds()));
+    }
+
+    private Span lastRebuild(RebuildProgress p) {
+        Span last = new Span(p.finished()
+                ? getTranslation("processors.finished", p.total(), Math.round(p.eventsPerSecond()))
+                : getTranslation("processors.failed", p.error()));
+        last.addClassName("portal-muted");
+        return last;
     }
 
     private Component rebuildCell(ProcessorStatus processor) {
@@ -81,32 +145,16 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
         }
         Optional<RebuildProgress> progress = rebuilds.progress(processor.name());
         if (progress.isPresent() && progress.get().running()) {
-            RebuildProgress p = progress.get();
             ProgressBar bar = new ProgressBar();
             bar.setId("rebuild-progress-" + processor.name());
-            if (p.state() == RebuildProgress.State.STARTING) {
-                bar.setIndeterminate(true);
-                cell.add(bar, new Span(getTranslation("processors.starting")));
-            } else {
-                bar.setValue(p.fraction());
-                cell.add(bar, new Span(p.timeLeft() == null
-                        ? getTranslation("processors.progressNoRate", p.done(), p.total())
-                        : getTranslation("processors.progress", p.done(), p.total(),
-                        Math.round(p.eventsPerSecond()), Math.max(0, p.timeLeft().toSeconds()))));
-            }
+            cell.add(bar, new Span(progressText(progress.get(), bar)));
             return cell;
         }
         Button rebuild = new Button(getTranslation("processors.rebuild"), e -> confirm(processor.name()));
         rebuild.setId("rebuild-" + processor.name());
         rebuild.addThemeVariants(ButtonVariant.LUMO_SMALL);
         cell.add(rebuild);
-        progress.ifPresent(p -> {
-            Span last = new Span(p.finished()
-                    ? getTranslation("processors.finished", p.total(), Math.round(p.eventsPerSecond()))
-                    : getTranslation("processors.failed", p.error()));
-            last.addClassName("portal-muted");
-            cell.add(last);
-        });
+        progress.ifPresent(p -> cell.add(lastRebuild(p)));
         return cell;
     }
 
@@ -133,6 +181,7 @@ public class ProcessorsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        showRebuildOfAll();
         grid.setItems(rebuilds.processors());
     }
 

@@ -1,5 +1,6 @@
 package cn.talentportal.portal.processing;
 
+import cn.talentportal.infra.axon.CombinedRebuild;
 import cn.talentportal.portal.processing.RebuildProgress.State;
 import cn.talentportal.portal.processing.RebuildRefusedException.Reason;
 import cn.talentportal.projections.shared.RebuildableReadModel;
@@ -30,6 +31,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Service;
@@ -44,17 +46,26 @@ import org.springframework.stereotype.Service;
  * Progress is read from the processor's own status: its position (the global index of the last event handled) of
  * the store's head index captured when the rebuild started, the rate over the last {@value #RATE_WINDOW_SECONDS}
  * seconds and the time left at that rate.
+ * <p>
+ * All read models at once are rebuilt with one read of the store ({@link CombinedRebuild},
+ * docs/decisions/0033-one-read-rebuild.md): one processor replays for all groups and hands its
+ * token back to each once it has caught up; its progress is {@link #progressOfAll()}. While it runs, no group is
+ * rebuilt on its own, and it does not start while one is.
  */
 @Service
 public class ReadModelRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     static final int RATE_WINDOW_SECONDS = 5;
+    private static final long HAND_OVER_POLL_MILLIS = 200;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final ApplicationContext context;
+    /** The processors' own batch size: 5,000 per batch made no difference (docs/benchmarks.md). */
+    private final int combinedBatchSize;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private volatile Rebuild rebuildOfAll;
     private final ExecutorService restarts = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuilds");
         thread.setDaemon(true);
@@ -63,10 +74,12 @@ public class ReadModelRebuilds {
     private volatile SortedSet<String> rebuildable;
 
     public ReadModelRebuilds(EventProcessingConfiguration processing, EventStore eventStore,
-                             ApplicationContext context) {
+                             ApplicationContext context,
+                             @Value("${talent.processors.batch-size:1000}") int combinedBatchSize) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.context = context;
+        this.combinedBatchSize = combinedBatchSize;
     }
 
     /** The processing groups an administrator may rebuild, by name. */
@@ -98,15 +111,48 @@ public class ReadModelRebuilds {
             throw new RebuildRefusedException(processingGroup, Reason.NOT_REBUILDABLE);
         }
         StreamingEventProcessor processor = processor(processingGroup).orElseThrow();
-        Rebuild rebuild = new Rebuild(processingGroup, processor, position(eventStore.createHeadToken()).orElse(0));
-        Rebuild previous = rebuilds.compute(processingGroup,
-                (group, running) -> running != null && running.progress().running() ? running : rebuild);
-        if (previous != rebuild) {
-            throw new RebuildRefusedException(processingGroup, Reason.ALREADY_RUNNING);
+        Rebuild rebuild = new Rebuild(processingGroup, processor, null,
+                position(eventStore.createHeadToken()).orElse(0));
+        synchronized (rebuilds) {
+            if (running(rebuildOfAll) || running(rebuilds.get(processingGroup))) {
+                throw new RebuildRefusedException(processingGroup, Reason.ALREADY_RUNNING);
+            }
+            rebuilds.put(processingGroup, rebuild);
         }
         log.info("Rebuilding read model {} from the event store, {} events", processingGroup, rebuild.total);
         restarts.execute(rebuild::restart);
         return rebuild.progress();
+    }
+
+    /**
+     * Starts rebuilding every rebuildable read model with one read of the store and returns at once.
+     *
+     * @throws RebuildRefusedException when a rebuild of all or of any group is running
+     */
+    public RebuildProgress rebuildAll() {
+        CombinedRebuild combined = new CombinedRebuild(processing, eventStore, List.copyOf(rebuildable()),
+                combinedBatchSize);
+        Rebuild rebuild = new Rebuild(CombinedRebuild.NAME, combined.processor(), combined,
+                position(eventStore.createHeadToken()).orElse(0));
+        synchronized (rebuilds) {
+            if (running(rebuildOfAll) || rebuilds.values().stream().anyMatch(ReadModelRebuilds::running)) {
+                throw new RebuildRefusedException(CombinedRebuild.NAME, Reason.ALREADY_RUNNING);
+            }
+            rebuildOfAll = rebuild;
+        }
+        log.info("Rebuilding read models {} from the event store with one read, {} events", combined.groups(),
+                rebuild.total);
+        restarts.execute(rebuild::restart);
+        return rebuild.progress();
+    }
+
+    /** The running or last rebuild of all read models since the portal started. */
+    public Optional<RebuildProgress> progressOfAll() {
+        return Optional.ofNullable(rebuildOfAll).map(Rebuild::progress);
+    }
+
+    private static boolean running(Rebuild rebuild) {
+        return rebuild != null && rebuild.progress().running();
     }
 
     /** The running or last rebuild of this group since the portal started. */
@@ -147,6 +193,11 @@ public class ReadModelRebuilds {
     @PreDestroy
     void stop() {
         restarts.shutdownNow();
+        Rebuild all = rebuildOfAll;
+        if (all != null && all.combined.processor().isRunning()) {
+            // the groups keep their reset tokens: after a restart each read model rebuilds itself
+            all.combined.processor().shutDown();
+        }
     }
 
     /** One rebuild: its restart, then its progress sampled whenever asked. */
@@ -154,6 +205,8 @@ public class ReadModelRebuilds {
 
         private final String group;
         private final StreamingEventProcessor processor;
+        /** For a rebuild of all groups; its processor is {@link #processor}. */
+        private final CombinedRebuild combined;
         private final long total;
         private final Instant startedAt = Clock.systemUTC().instant();
         private final Deque<long[]> samples = new ArrayDeque<>(); // {nanoTime, done}
@@ -163,29 +216,39 @@ public class ReadModelRebuilds {
         private long replayStartNanos;
         private long finishedNanos;
 
-        Rebuild(String group, StreamingEventProcessor processor, long total) {
+        Rebuild(String group, StreamingEventProcessor processor, CombinedRebuild combined, long total) {
             this.group = group;
             this.processor = processor;
+            this.combined = combined;
             this.total = total;
         }
 
         void restart() {
             long began = System.nanoTime();
             try {
-                processor.shutDown();
-                processor.resetTokens(); // the projection's @ResetHandler clears its collections
-                processor.start();
+                if (combined == null) {
+                    processor.shutDown();
+                    processor.resetTokens(); // the projection's @ResetHandler clears its collections
+                    processor.start();
+                } else {
+                    combined.start(); // stops and resets the groups, starts the one processor for all of them
+                }
                 synchronized (this) {
                     state = State.REPLAYING;
                     replayStartNanos = System.nanoTime();
                     samples.add(new long[] {replayStartNanos, 0});
                 }
                 log.info("Read model {} reset in {} ms, replaying", group, (System.nanoTime() - began) / 1_000_000);
+                if (combined != null) {
+                    handOverOnceCaughtUp();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the portal stops: see stop()
             } catch (RuntimeException e) {
                 log.error("Rebuild of read model {} failed", group, e);
                 try {
-                    if (!processor.isRunning()) {
-                        processor.start();
+                    if (combined == null && !processor.isRunning()) {
+                        processor.start(); // a combined rebuild starts its groups again itself
                     }
                 } catch (RuntimeException restartFailure) {
                     log.error("Read model {} could not be started again after its failed rebuild", group,
@@ -197,6 +260,21 @@ public class ReadModelRebuilds {
                     error = String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
                 }
             }
+        }
+
+        /** Waits until the combined processor has reached the head captured at the start, then hands over. */
+        private void handOverOnceCaughtUp() throws InterruptedException {
+            while (!(combined.healthy() && combined.position() >= total)) {
+                Thread.sleep(HAND_OVER_POLL_MILLIS);
+            }
+            combined.handOver();
+            synchronized (this) {
+                done = total;
+                state = State.FINISHED;
+                finishedNanos = System.nanoTime();
+            }
+            log.info("Read models {} rebuilt with one read: {} events in {} s, handed over to their processors",
+                    combined.groups(), total, Duration.between(startedAt, Clock.systemUTC().instant()).toSeconds());
         }
 
         synchronized RebuildProgress progress() {
@@ -212,7 +290,7 @@ public class ReadModelRebuilds {
                 }
                 boolean healthy = processor.isRunning() && !segments.isEmpty()
                         && segments.stream().noneMatch(EventTrackerStatus::isErrorState);
-                if (healthy && position >= total) {
+                if (healthy && position >= total && combined == null) { // a combined rebuild finishes on hand-over
                     done = total;
                     state = State.FINISHED;
                     finishedNanos = now;

@@ -3,6 +3,7 @@ package cn.talentportal.portal.browser;
 import cn.talentportal.portal.account.UserAccounts;
 import cn.talentportal.portal.security.Role;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,25 @@ class ProcessorsInBrowserTest extends BrowserTestBase {
         browser.open("/admin/processors");
         assertThat(cell("openings").first()).isVisible();
         browser.screenshot("admin-02-processors-phone");
+    }
+
+    @Test
+    void an_administrator_rebuilds_all_read_models_with_one_read_and_sees_it_finish() {
+        String admin = "admin_" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(UUID.randomUUID().toString(), admin, PASSWORD, Role.ADMIN, "管理员钱", null, null);
+        browser.signIn(admin, PASSWORD);
+        browser.open("/admin/processors");
+
+        page.locator("#rebuild-all").click();
+        page.locator("[slot='confirm-button']:visible").filter(new Locator.FilterOptions().setHasText("重建全部读模型"))
+                .click();
+        assertThat(page.locator("vaadin-notification-card")
+                .filter(new Locator.FilterOptions().setHasText("已开始重建全部读模型")).first()).isVisible();
+        // the page polls: progress while it runs, then the finished rebuild next to the button again
+        assertThat(page.locator("#rebuild-all-status").filter(new Locator.FilterOptions().setHasText("上次重建已完成")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+        assertThat(page.locator("#rebuild-all")).isVisible();
+        browser.screenshot("admin-03-rebuilt-all");
     }
 
     private Locator cell(String text) {

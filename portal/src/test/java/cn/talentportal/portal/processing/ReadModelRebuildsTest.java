@@ -55,7 +55,7 @@ class ReadModelRebuildsTest {
         doReturn(MarkedProjection.class).when(context).getType("marked");
         when(segment.getCurrentPosition()).thenAnswer(i -> OptionalLong.of(position.get()));
         when(processor.processingStatus()).thenReturn(Map.of(0, segment));
-        rebuilds = new ReadModelRebuilds(processing, eventStore, context);
+        rebuilds = new ReadModelRebuilds(processing, eventStore, context, 5000);
     }
 
     @Test
