@@ -81,8 +81,11 @@ class SearchBenchmark {
     static final int SINGLE_CLIENT_QUERIES = Integer.getInteger("benchmark.searchSingleClientQueries", 300);
     static final int COMMAND_RATE = Integer.getInteger("benchmark.commandRate", 200);
     static final int COMMAND_SECONDS = Integer.getInteger("benchmark.commandSeconds", 15);
-    /** Threads sending the paced commands, each waiting for its command's result as a web request would. */
-    static final int COMMAND_SENDERS = Integer.getInteger("benchmark.commandSenders", 8);
+    /**
+     * Threads sending the paced commands, each waiting for its command's result as a web request would. Eight made
+     * the senders the limit (8 / the time of two commands): 32 let the portal show what it takes.
+     */
+    static final int COMMAND_SENDERS = Integer.getInteger("benchmark.commandSenders", 32);
     /** Openings per probe town: the poller finds a group of openings with one keyword filter on the county. */
     static final int PER_PROBE_TOWN = 10;
     static final int TOWNS_PER_POLL = 5;
