@@ -113,6 +113,7 @@ class SearchBenchmark {
                 search(queries, mix.next());
             }
             Cpu cpu = new Cpu(portal);
+            cpu.measureIdle();
             report("1 client", concurrentSearches(queries, 1, SINGLE_CLIENT_QUERIES, cpu));
             report(CLIENTS + " clients", concurrentSearches(queries, CLIENTS, QUERIES, cpu));
 
@@ -162,7 +163,7 @@ class SearchBenchmark {
 
     /** Per query: portal µs, took ms, hits; and the CPU both processes spent on them. */
     record Searches(long[] portalMicros, long[] tookMillis, long[] hits, double portalCpuMicros,
-                    double engineCpuMicros) {
+                    double engineCpuMicros, double idlePortalCpuMicros, double idleEngineCpuMicros) {
     }
 
     private static Searches concurrentSearches(QueryGateway queries, int clientCount, int perClient, Cpu cpu)
@@ -199,8 +200,11 @@ class SearchBenchmark {
         assertThat(slot.get()).as("all searches answered").isEqualTo(total);
         System.out.printf("%n%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total, clientCount,
                 elapsed, total / elapsed);
+        // what both processes spend without searches (processors polling the store, timers) in the same time
+        double idleMicrosPerSearch = elapsed * 1e6 / total;
         return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
-                (cpuAfter[1] - cpuBefore[1]) / 1e3 / total);
+                (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
+                cpu.idleShare[1] * idleMicrosPerSearch);
     }
 
     private static void report(String clients, Searches searches) {
@@ -226,6 +230,9 @@ class SearchBenchmark {
                 pct(sorted(hits), 50), zeroHits, hits.length);
         System.out.printf("CPU per search: portal JVM %,.0f µs, search node %,.0f µs (whole processes, %s)%n",
                 searches.portalCpuMicros(), searches.engineCpuMicros(), loadAverage());
+        System.out.printf("CPU per search less the idle processes' own: portal JVM %,.0f µs, search node %,.0f µs%n",
+                searches.portalCpuMicros() - searches.idlePortalCpuMicros(),
+                searches.engineCpuMicros() - searches.idleEngineCpuMicros());
         System.out.printf("goals: p95 <= 25 ms: %s; portal <= 1.5 x took (p95): %s%n",
                 pct(portal, 95) <= 25_000 ? "met" : "MISSED",
                 pct(portal, 95) / 1000.0 <= 1.5 * Math.max(1, pct(took, 95)) ? "met" : "MISSED");
@@ -278,10 +285,25 @@ class SearchBenchmark {
     /** CPU time of the portal's JVM and of the search node's, for CPU per search: steadier than latency. */
     static final class Cpu {
         private final ProcessHandle engine;
+        /** Cores each process keeps busy with nothing to do: portal, engine. */
+        final double[] idleShare = new double[2];
 
         Cpu(ConfigurableApplicationContext portal) {
             engine = portal.getBean(SearchEngineEndpoint.class).embeddedNode()
                     .flatMap(node -> ProcessHandle.of(node.pid())).orElseThrow();
+        }
+
+        void measureIdle() throws InterruptedException {
+            long[] before = nanos();
+            long start = System.nanoTime();
+            Thread.sleep(5_000);
+            long elapsed = System.nanoTime() - start;
+            long[] after = nanos();
+            for (int i = 0; i < 2; i++) {
+                idleShare[i] = (after[i] - before[i]) / (double) elapsed;
+            }
+            System.out.printf("idle for 5 s: portal JVM %.2f cores, search node %.2f cores%n", idleShare[0],
+                    idleShare[1]);
         }
 
         long[] nanos() {
