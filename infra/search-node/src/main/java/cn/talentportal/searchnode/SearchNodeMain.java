@@ -74,6 +74,10 @@ public final class SearchNodeMain {
                 // A developer's nearly full disk must not make the only node refuse its shards.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", true)
+                // OpenSearch 3 searches the segments of a request with aggregations in parallel slices ("auto"):
+                // on two cores shared by many concurrent searches that only adds slicing, per-slice collectors and
+                // a reduce to every search (docs/decisions/0034)
+                .put("search.concurrent_segment_search.mode", "none")
                 .put("node.max_local_storage_nodes", 1));
         runner.build(OpenSearchRunner.newConfigs()
                 .basePath(basePath.toString())

@@ -128,8 +128,12 @@ public final class EmbeddedSearchNode implements AutoCloseable {
 
     private static Process launch(Path basePath, int httpPort, List<Path> classpath, Path logFile) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                "-Xms256m", "-Xmx512m",
-                "-XX:+UseSerialGC", // two cores and a small heap: the cheapest collector fits
+                // a fixed heap: growing a 512 MB one under 100k openings and concurrent searches took full
+                // collections of 0.1-0.4 s, each added to every search in flight (docs/decisions/0034)
+                "-Xms1g", "-Xmx1g",
+                // two cores shared with the portal: the parallel collector's threads wait for a core and its young
+                // pauses came out longer than the serial one's (docs/decisions/0034)
+                "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 SearchNodeClasspath.MAIN_CLASS,
                 BASE_PATH_OPTION + basePath,

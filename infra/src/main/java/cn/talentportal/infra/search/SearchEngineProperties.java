@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password password for basic authentication
  * @param apiKey an Elasticsearch API key (the encoded form); used instead of username and password
  * @param embedded settings of the embedded node
+ * @param maxConnections HTTP connections to the engine the portal keeps open at most; a search, an index write
+ *        or a percolation waiting for a free one waits outside the engine's own time. The client's default (10)
+ *        made the search benchmark's 16 clients queue in the portal (docs/decisions/0034).
  */
 @ConfigurationProperties(prefix = "talent.search")
 public record SearchEngineProperties(String url, String username, String password, String apiKey,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded, @DefaultValue("64") int maxConnections) {
 
     /**
      * @param port HTTP port of the embedded node on 127.0.0.1; 0 picks a free one

@@ -19,7 +19,10 @@ final class SearchRestClients {
     }
 
     static Rest5Client create(SearchEngineEndpoint endpoint, SearchEngineProperties properties) {
-        Rest5ClientBuilder builder = Rest5Client.builder(endpoint.url());
+        Rest5ClientBuilder builder = Rest5Client.builder(endpoint.url())
+                .setConnectionManagerCallback(connections -> connections
+                        .setMaxConnPerRoute(properties.maxConnections())
+                        .setMaxConnTotal(properties.maxConnections()));
         if (endpoint.kind() == SearchEngineEndpoint.Kind.EMBEDDED) {
             builder.setHttpClientConfigCallback(OpenSearchCompatibility::apply);
         } else {

@@ -30,9 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An engine holding the first build's index ({@code openings-v1} behind the alias) meets this build: v2 is created
- * next to it, filled by replaying the opening events, and the alias switches in one request. A reader searching all
- * along never gets an error or an empty answer.
+ * An engine holding the first build's index ({@code openings-v1} behind the alias) meets this build: the current
+ * version is created next to it, filled by replaying the opening events, and the alias switches in one request. A
+ * reader searching all along never gets an error or an empty answer.
  */
 class OpeningIndexMigrationTest {
 
@@ -42,7 +42,7 @@ class OpeningIndexMigrationTest {
     Path dataDir;
 
     @Test
-    void the_v1_index_migrates_to_v2_while_searches_keep_answering() throws Exception {
+    void the_v1_index_migrates_to_the_current_version_while_searches_keep_answering() throws Exception {
         try (EmbeddedMongo mongo = new EmbeddedMongo(dataDir.resolve("mongo"));
              ConfigurableApplicationContext context = SearchOnlyTestSupport.start(dataDir.resolve("engine"))) {
             ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
@@ -88,9 +88,10 @@ class OpeningIndexMigrationTest {
             reader.start();
             try {
                 index.ensureExists();
-                assertThat(index.aliasTargets()).as("v2 waits until filled").containsExactly("openings-v1");
+                assertThat(index.aliasTargets()).as("the new version waits until filled")
+                        .containsExactly("openings-v1");
 
-                // the v2 processor's replay from the start of the store
+                // the new version's processor replays from the start of the store
                 OpeningSearchProjection projection =
                         new OpeningSearchProjection(client, index, new SearchEmployerTypes(mongo.database));
                 projection.on(new EmployerUnitCreated("u1", "县人民医院", EmployerType.HOSPITAL, "城关镇",
@@ -112,11 +113,12 @@ class OpeningIndexMigrationTest {
 
             assertThat(problems).as("every search during the migration answered in full").isEmpty();
             assertThat(answers.get()).isGreaterThan(20);
-            assertThat(index.aliasTargets()).containsExactly("openings-v2");
+            assertThat(index.aliasTargets()).containsExactly(OpeningSearchIndex.PHYSICAL_INDEX);
             assertThat(client.indices().exists(e -> e.index("openings-v1")).value()).as("v1 deleted").isFalse();
             OpeningSearchResult after = queries.handle(FindOpenings.text("护理").withFilters(SearchQueries
                     .OpeningFilters.NONE.withEmployerTypes(Set.of(EmployerType.HOSPITAL))));
-            assertThat(after.total()).as("v2 answers with its new fields and synonyms").isEqualTo(OPENINGS);
+            assertThat(after.total()).as("the new version answers with its new fields and synonyms")
+                    .isEqualTo(OPENINGS);
         }
     }
 }

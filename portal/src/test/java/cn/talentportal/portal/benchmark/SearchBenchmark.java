@@ -8,6 +8,7 @@ import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.shared.Education;
 import cn.talentportal.domain.shared.Sector;
+import cn.talentportal.infra.search.SearchEngineEndpoint;
 import cn.talentportal.portal.lifecycle.PortalProcess;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.search.OpeningDocument;
@@ -22,7 +23,9 @@ import cn.talentportal.projections.search.SearchQueries.SalaryBand;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -74,10 +77,18 @@ class SearchBenchmark {
     static final int CLIENTS = Integer.getInteger("benchmark.searchClients", 16);
     static final int QUERIES = Integer.getInteger("benchmark.searchQueries", 150);
     static final int WARM_UP = Integer.getInteger("benchmark.searchWarmUp", 500);
+    /** Searches by one client alone before the concurrent ones: the portal's own cost without queueing for cores. */
+    static final int SINGLE_CLIENT_QUERIES = Integer.getInteger("benchmark.searchSingleClientQueries", 300);
     static final int COMMAND_RATE = Integer.getInteger("benchmark.commandRate", 200);
     static final int COMMAND_SECONDS = Integer.getInteger("benchmark.commandSeconds", 15);
+    /**
+     * Threads sending the paced commands, each waiting for its command's result as a web request would. Eight made
+     * the senders the limit (8 / the time of two commands): 32 let the portal show what it takes.
+     */
+    static final int COMMAND_SENDERS = Integer.getInteger("benchmark.commandSenders", 32);
     /** Openings per probe town: the poller finds a group of openings with one keyword filter on the county. */
     static final int PER_PROBE_TOWN = 10;
+    static final int TOWNS_PER_POLL = 5;
 
     @TempDir
     Path dataDir;
@@ -101,11 +112,10 @@ class SearchBenchmark {
             for (int i = 0; i < WARM_UP; i++) {
                 search(queries, mix.next());
             }
-            long[][] measured = concurrentSearches(queries);
-            long[] portalMicros = measured[0];
-            long[] tookMillis = measured[1];
-            long[] hits = measured[2];
-            report(portalMicros, tookMillis, hits);
+            Cpu cpu = new Cpu(portal);
+            cpu.measureIdle();
+            report("1 client", concurrentSearches(queries, 1, SINGLE_CLIENT_QUERIES, cpu));
+            report(CLIENTS + " clients", concurrentSearches(queries, CLIENTS, QUERIES, cpu));
 
             CommandToSearchable delays = commandToSearchable(commands, queries);
             delays.report();
@@ -151,20 +161,26 @@ class SearchBenchmark {
         return queries.query(query, OpeningSearchResult.class).join();
     }
 
-    /** Returns {portal µs, took ms, hits} per query. */
-    private static long[][] concurrentSearches(QueryGateway queries) throws InterruptedException {
-        int total = CLIENTS * QUERIES;
+    /** Per query: portal µs, took ms, hits; and the CPU both processes spent on them. */
+    record Searches(long[] portalMicros, long[] tookMillis, long[] hits, double portalCpuMicros,
+                    double engineCpuMicros, double idlePortalCpuMicros, double idleEngineCpuMicros) {
+    }
+
+    private static Searches concurrentSearches(QueryGateway queries, int clientCount, int perClient, Cpu cpu)
+            throws InterruptedException {
+        int total = clientCount * perClient;
         long[] portalMicros = new long[total];
         long[] took = new long[total];
         long[] hits = new long[total];
         AtomicInteger slot = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+        long[] cpuBefore = cpu.nanos();
         long start = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clientCount; c++) {
             int seed = 100 + c;
             clients.submit(() -> {
                 QueryMix mix = new QueryMix(seed);
-                for (int q = 0; q < QUERIES; q++) {
+                for (int q = 0; q < perClient; q++) {
                     FindOpenings query = mix.next();
                     long t0 = System.nanoTime();
                     OpeningSearchResult result = search(queries, query);
@@ -180,13 +196,21 @@ class SearchBenchmark {
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
         double elapsed = seconds(start);
+        long[] cpuAfter = cpu.nanos();
         assertThat(slot.get()).as("all searches answered").isEqualTo(total);
-        System.out.printf("%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total, CLIENTS,
+        System.out.printf("%n%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total, clientCount,
                 elapsed, total / elapsed);
-        return new long[][] {portalMicros, took, hits};
+        // what both processes spend without searches (processors polling the store, timers) in the same time
+        double idleMicrosPerSearch = elapsed * 1e6 / total;
+        return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
+                (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
+                cpu.idleShare[1] * idleMicrosPerSearch);
     }
 
-    private static void report(long[] portalMicros, long[] tookMillis, long[] hits) {
+    private static void report(String clients, Searches searches) {
+        long[] portalMicros = searches.portalMicros();
+        long[] tookMillis = searches.tookMillis();
+        long[] hits = searches.hits();
         long[] portal = portalMicros.clone();
         long[] took = tookMillis.clone();
         Arrays.sort(portal);
@@ -194,7 +218,7 @@ class SearchBenchmark {
         double portalMean = Arrays.stream(portalMicros).average().orElse(0) / 1000;
         double tookMean = Arrays.stream(tookMillis).average().orElse(0);
         long zeroHits = Arrays.stream(hits).filter(h -> h == 0).count();
-        System.out.printf("%-44s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p95", "p99", "mean");
+        System.out.printf("%-44s %8s %8s %8s %8s%n", "latency (ms), " + clients, "p50", "p95", "p99", "mean");
         System.out.printf("%-44s %8.1f %8.1f %8.1f %8.1f%n", "through the portal's query gateway",
                 pct(portal, 50) / 1000.0, pct(portal, 95) / 1000.0, pct(portal, 99) / 1000.0, portalMean);
         System.out.printf("%-44s %8d %8d %8d %8.1f%n", "engine's own took (same queries)",
@@ -204,6 +228,11 @@ class SearchBenchmark {
                 ratio(pct(portal, 99) / 1000.0, pct(took, 99)), ratio(portalMean, tookMean));
         System.out.printf("hits per search: median %,d; searches with no hit: %d of %d%n",
                 pct(sorted(hits), 50), zeroHits, hits.length);
+        System.out.printf("CPU per search: portal JVM %,.0f µs, search node %,.0f µs (whole processes, %s)%n",
+                searches.portalCpuMicros(), searches.engineCpuMicros(), loadAverage());
+        System.out.printf("CPU per search less the idle processes' own: portal JVM %,.0f µs, search node %,.0f µs%n",
+                searches.portalCpuMicros() - searches.idlePortalCpuMicros(),
+                searches.engineCpuMicros() - searches.idleEngineCpuMicros());
         System.out.printf("goals: p95 <= 25 ms: %s; portal <= 1.5 x took (p95): %s%n",
                 pct(portal, 95) <= 25_000 ? "met" : "MISSED",
                 pct(portal, 95) / 1000.0 <= 1.5 * Math.max(1, pct(took, 95)) ? "met" : "MISSED");
@@ -253,6 +282,42 @@ class SearchBenchmark {
         }
     }
 
+    /** CPU time of the portal's JVM and of the search node's, for CPU per search: steadier than latency. */
+    static final class Cpu {
+        private final ProcessHandle engine;
+        /** Cores each process keeps busy with nothing to do: portal, engine. */
+        final double[] idleShare = new double[2];
+
+        Cpu(ConfigurableApplicationContext portal) {
+            engine = portal.getBean(SearchEngineEndpoint.class).embeddedNode()
+                    .flatMap(node -> ProcessHandle.of(node.pid())).orElseThrow();
+        }
+
+        void measureIdle() throws InterruptedException {
+            long[] before = nanos();
+            long start = System.nanoTime();
+            Thread.sleep(5_000);
+            long elapsed = System.nanoTime() - start;
+            long[] after = nanos();
+            for (int i = 0; i < 2; i++) {
+                idleShare[i] = (after[i] - before[i]) / (double) elapsed;
+            }
+            System.out.printf("idle for 5 s: portal JVM %.2f cores, search node %.2f cores%n", idleShare[0],
+                    idleShare[1]);
+        }
+
+        long[] nanos() {
+            long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long node = engine.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            return new long[] {own, node};
+        }
+    }
+
+    private static String loadAverage() {
+        return "load average %.1f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     // --- command to searchable ---------------------------------------------------------------------------------
 
     private CommandToSearchable commandToSearchable(Commands commands, QueryGateway queries) throws Exception {
@@ -268,7 +333,7 @@ class SearchBenchmark {
         CommandToSearchable result = new CommandToSearchable(openings);
         Realistic realistic = new Realistic(4242);
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(1);
-        ExecutorService senders = Executors.newFixedThreadPool(8);
+        ExecutorService senders = Executors.newFixedThreadPool(COMMAND_SENDERS);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -330,28 +395,34 @@ class SearchBenchmark {
         return "基准镇" + (i / PER_PROBE_TOWN);
     }
 
-    /** Polls every town with openings not yet found (its share of them), one keyword-filtered search each. */
+    /**
+     * Polls the towns with openings not yet found (its share of them), several towns per search: the county filter
+     * takes alternatives, and {@value #TOWNS_PER_POLL} towns of {@value #PER_PROBE_TOWN} openings fill one page of
+     * 50. One search per town made a poll round as long as tens of searches on a busy machine, and the delay
+     * measured includes up to a round.
+     */
     private static void poll(QueryGateway queries, CommandToSearchable result, int poller, int pollers,
                              AtomicBoolean running) {
         while (running.get()) {
-            boolean any = false;
-            for (Map.Entry<String, Map<String, Long>> town : result.pendingByTown.entrySet()) {
-                if (Math.floorMod(town.getKey().hashCode(), pollers) != poller || town.getValue().isEmpty()) {
-                    continue;
-                }
-                any = true;
+            List<String> towns = result.pendingByTown.entrySet().stream()
+                    .filter(town -> Math.floorMod(town.getKey().hashCode(), pollers) == poller
+                            && !town.getValue().isEmpty())
+                    .map(Map.Entry::getKey).toList();
+            for (int from = 0; from < towns.size(); from += TOWNS_PER_POLL) {
+                Set<String> group = Set.copyOf(towns.subList(from, Math.min(towns.size(), from + TOWNS_PER_POLL)));
                 OpeningSearchResult found = search(queries, new FindOpenings(null, OpeningFilters.NONE
-                        .withCounties(Set.of(town.getKey())), OpeningSort.NEWEST, null, null, 0, 50));
+                        .withCounties(group), OpeningSort.NEWEST, null, null, 0, TOWNS_PER_POLL * PER_PROBE_TOWN));
                 long now = System.nanoTime();
                 for (OpeningHit hit : found.hits()) {
-                    Long sent = town.getValue().remove(hit.openingId());
+                    Map<String, Long> pending = result.pendingByTown.get(hit.county());
+                    Long sent = pending == null ? null : pending.remove(hit.openingId());
                     if (sent != null) {
                         result.delaysMicros.add((now - sent) / 1_000);
                         result.found.incrementAndGet();
                     }
                 }
             }
-            if (!any) {
+            if (towns.isEmpty()) {
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {

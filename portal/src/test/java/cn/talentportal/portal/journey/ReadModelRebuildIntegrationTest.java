@@ -11,6 +11,7 @@ import cn.talentportal.portal.processing.RebuildProgress;
 import cn.talentportal.portal.processing.RebuildRefusedException;
 import cn.talentportal.portal.shared.Commands;
 import cn.talentportal.projections.application.ApplicationProjection;
+import cn.talentportal.projections.search.OpeningSearchIndex;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import cn.talentportal.infra.axon.CombinedRebuild;
@@ -59,7 +60,7 @@ class ReadModelRebuildIntegrationTest extends PortalTestBase {
         assertThat(rebuilds.rebuildable()).containsExactlyElementsOf(
                 new TreeSet<>(ReadModelReplayTest.READ_MODELS.keySet()));
         assertThat(rebuilds.processors()).extracting(ProcessorStatus::name)
-                .contains("notifications", "saved-searches", "opening-search-v2");
+                .contains("notifications", "saved-searches", OpeningSearchIndex.PROCESSING_GROUP);
         assertThat(rebuilds.processors()).filteredOn(ProcessorStatus::rebuildable).extracting(ProcessorStatus::name)
                 .containsExactlyElementsOf(rebuilds.rebuildable());
         assertThatThrownBy(() -> rebuilds.rebuild("notifications")).isInstanceOf(RebuildRefusedException.class)

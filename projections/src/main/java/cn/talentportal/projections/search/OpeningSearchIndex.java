@@ -32,10 +32,14 @@ public class OpeningSearchIndex {
 
     public static final String ALIAS = "openings";
     static final String INDEX_PREFIX = "openings-v";
-    public static final String PHYSICAL_INDEX = INDEX_PREFIX + "2";
+    public static final String PHYSICAL_INDEX = INDEX_PREFIX + "3";
     /** A new mapping version takes a new group name: a new token, so a replay of all opening events into it. */
-    public static final String PROCESSING_GROUP = "opening-search-v2";
-    private static final String MAPPING = "/search/openings-v2.json";
+    public static final String PROCESSING_GROUP = "opening-search-v3";
+    /**
+     * v3: v2 with the character offsets of the highlighted fields in the postings, so the highlighter reads them
+     * instead of analysing every hit's title and description again (decision 0034).
+     */
+    private static final String MAPPING = "/search/openings-v3.json";
     static final String SYNONYMS = "/search/synonyms-v1.txt";
     static final String SYNONYM_FILTER = "job_synonyms";
 

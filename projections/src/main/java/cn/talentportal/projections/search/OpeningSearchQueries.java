@@ -74,6 +74,14 @@ public class OpeningSearchQueries {
     /** The hometown boost multiplies the score: a returnee sees home openings first among equally good matches. */
     static final float HOMETOWN_BOOST = 3.0f;
     private static final String SUGGESTION = "titles";
+    /** The fields of an opening a result row ({@link OpeningHit}) shows; the description for a snippet. */
+    private static final List<String> HIT_FIELDS = List.of("openingId", "title", "description", "employerName",
+            "employerType", "sector", "county", "education", "categories", "salaryMin", "salaryMax", "deadline",
+            "publishedAt");
+    /** The sub-aggregation of a facet's filter aggregation that holds its counts. */
+    private static final String COUNTS = "counts";
+    /** One filter aggregation (all filters) around the counts of every facet that has no filter of its own. */
+    private static final String UNNARROWED_FACETS = "facets";
 
     // A match found only through the bigram sub-field is highlighted there: ask for both, prefer words.
     private static final HighlightField WHOLE = HighlightField.of(f -> f.numberOfFragments(0));
@@ -111,6 +119,8 @@ public class OpeningSearchQueries {
                         .query(scored(query))
                         .postFilter(filters(query.filters(), now, null))
                         .size(query.size())
+                        // what a result row shows: the completion inputs alone are larger than the rest
+                        .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                         .sort(sortOptions(sort))
                         .trackTotalHits(t -> t.enabled(true))
                         .highlight(h -> h.encoder(HighlighterEncoder.Html)
@@ -262,35 +272,64 @@ public class OpeningSearchQueries {
     }
 
     /**
-     * One filter aggregation per facet (all filters but its own) around the counts: terms for keyword fields,
-     * ranges for salary and posting date.
+     * The facet counts: terms for keyword fields, ranges for salary and posting date. A facet the user has narrowed
+     * counts under every filter but its own, in a filter aggregation of its own; all the other facets count under
+     * all filters, so they share one filter aggregation. Same counts as one filter aggregation per facet, with the
+     * filters evaluated once per narrowed facet plus once, not seven times.
      */
     private static Map<String, Aggregation> facets(OpeningFilters filters, Instant now) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        Map<String, Aggregation> unnarrowed = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            Aggregation counts = switch (facet) {
-                case SALARY -> Aggregation.of(a -> a.range(r -> {
-                    r.field("salaryTop");
-                    for (SalaryBand band : SalaryBand.values()) {
-                        r.ranges(x -> x.key(band.name())
-                                .from(band.from == null ? null : band.from.doubleValue())
-                                .to(band.to == null ? null : band.to.doubleValue()));
-                    }
-                    return r;
-                }));
-                case POSTED -> Aggregation.of(a -> a.dateRange(r -> {
-                    r.field("publishedAt");
-                    for (PostedWithin within : PostedWithin.values()) {
-                        r.ranges(x -> x.key(within.name()).from(f -> f.expr(now.minus(within.age).toString())));
-                    }
-                    return r;
-                }));
-                default -> Aggregation.of(a -> a.terms(t -> t.field(facet).size(50)));
-            };
-            Query others = filters(filters, now, facet);
-            aggregations.put(facet, Aggregation.of(a -> a.filter(others).aggregations("counts", counts)));
+            Aggregation counts = counts(facet, now);
+            if (narrows(filters, facet)) {
+                Query others = filters(filters, now, facet);
+                aggregations.put(facet, Aggregation.of(a -> a.filter(others).aggregations(COUNTS, counts)));
+            } else {
+                unnarrowed.put(facet, counts);
+            }
+        }
+        if (!unnarrowed.isEmpty()) {
+            Query all = filters(filters, now, null);
+            aggregations.put(UNNARROWED_FACETS, Aggregation.of(a -> a.filter(all).aggregations(unnarrowed)));
         }
         return aggregations;
+    }
+
+    private static Aggregation counts(String facet, Instant now) {
+        return switch (facet) {
+            case SALARY -> Aggregation.of(a -> a.range(r -> {
+                r.field("salaryTop");
+                for (SalaryBand band : SalaryBand.values()) {
+                    r.ranges(x -> x.key(band.name())
+                            .from(band.from == null ? null : band.from.doubleValue())
+                            .to(band.to == null ? null : band.to.doubleValue()));
+                }
+                return r;
+            }));
+            case POSTED -> Aggregation.of(a -> a.dateRange(r -> {
+                r.field("publishedAt");
+                for (PostedWithin within : PostedWithin.values()) {
+                    r.ranges(x -> x.key(within.name()).from(f -> f.expr(now.minus(within.age).toString())));
+                }
+                return r;
+            }));
+            default -> Aggregation.of(a -> a.terms(t -> t.field(facet).size(50)));
+        };
+    }
+
+    /** Whether the user has narrowed the search by this facet. */
+    private static boolean narrows(OpeningFilters filters, String facet) {
+        return switch (facet) {
+            case SECTOR -> !filters.sectors().isEmpty();
+            case COUNTY -> !filters.counties().isEmpty();
+            case EMPLOYER_TYPE -> !filters.employerTypes().isEmpty();
+            case EDUCATION -> !filters.educations().isEmpty();
+            case CATEGORIES -> !filters.categories().isEmpty();
+            case SALARY -> filters.salary() != null;
+            case POSTED -> filters.posted() != null;
+            default -> throw new IllegalArgumentException("unknown facet " + facet);
+        };
     }
 
     private static List<SortOptions> sortOptions(OpeningSort sort) {
@@ -313,16 +352,13 @@ public class OpeningSearchQueries {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            Aggregate filtered = response.aggregations().get(facet);
-            if (filtered != null && filtered.isFilter()) {
-                Aggregate inner = filtered.filter().aggregations().get("counts");
-                if (inner != null && inner.isSterms()) {
-                    inner.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
-                } else if (inner != null && inner.isRange()) {
-                    inner.range().buckets().array().forEach(b -> count(counts, b.key(), b));
-                } else if (inner != null && inner.isDateRange()) {
-                    inner.dateRange().buckets().array().forEach(b -> count(counts, b.key(), b));
-                }
+            Aggregate inner = countsOf(response.aggregations(), facet);
+            if (inner != null && inner.isSterms()) {
+                inner.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+            } else if (inner != null && inner.isRange()) {
+                inner.range().buckets().array().forEach(b -> count(counts, b.key(), b));
+            } else if (inner != null && inner.isDateRange()) {
+                inner.dateRange().buckets().array().forEach(b -> count(counts, b.key(), b));
             }
             facets.put(facet, counts);
         }
@@ -331,6 +367,16 @@ public class OpeningSearchQueries {
                 : SearchCursor.encode(hits.getLast().sort(), sort);
         return new OpeningSearchResult(total, hits.stream().map(OpeningSearchQueries::hit).toList(), facets,
                 nextCursor, response.took());
+    }
+
+    /** A facet's counts: in its own filter aggregation when narrowed, else among the unnarrowed facets. */
+    private static Aggregate countsOf(Map<String, Aggregate> aggregations, String facet) {
+        Aggregate own = aggregations.get(facet);
+        if (own != null && own.isFilter()) {
+            return own.filter().aggregations().get(COUNTS);
+        }
+        Aggregate shared = aggregations.get(UNNARROWED_FACETS);
+        return shared != null && shared.isFilter() ? shared.filter().aggregations().get(facet) : null;
     }
 
     private static void count(Map<String, Long> counts, String key, MultiBucketBase bucket) {
