@@ -93,9 +93,9 @@ public class Candidate {
                     throw new DomainRuleViolation("candidate.duplicate", keyLabel(existing.kind()),
                             "source." + existing.source().name());
                 });
-        Integer birthYear = command.idNumber() == null ? null : command.idNumber().birthYear();
+        // the birth year as the ID number tells it, kept apart so statistics keep it after an erasure (0035)
         apply(new CandidateRegistered(command.candidateId(), fullName, command.phone(), command.email(),
-                command.idNumber(), command.profile(), command.channel(), consent, birthYear));
+                command.idNumber(), command.profile(), command.channel(), consent));
     }
 
     private static List<RegistrationKey> registrationKeys(RegisterCandidate command) {
