@@ -24,7 +24,7 @@ public final class EventSerializers {
      * Without personal-data protection: for tests of other concerns (the portal uses {@link #jackson(PersonalDataKeys)}).
      */
     public static JacksonSerializer jackson() {
-        return JacksonSerializer.builder().objectMapper(mapper()).build();
+        return new PortalJacksonSerializer(JacksonSerializer.builder().objectMapper(mapper()));
     }
 
     /**
@@ -32,7 +32,8 @@ public final class EventSerializers {
      * writing one outside an event or snapshot of a stream fails.
      */
     public static JacksonSerializer jackson(PersonalDataKeys keys) {
-        return JacksonSerializer.builder().objectMapper(mapper().registerModule(new PersonalDataModule(keys))).build();
+        return new PortalJacksonSerializer(
+                JacksonSerializer.builder().objectMapper(mapper().registerModule(new PersonalDataModule(keys))));
     }
 
     /**
@@ -40,13 +41,13 @@ public final class EventSerializers {
      * not data): this serializer reads and writes fields.
      */
     public static JacksonSerializer snapshots() {
-        return JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
+        return new PortalJacksonSerializer(JacksonSerializer.builder().objectMapper(snapshotMapper()));
     }
 
     /** As {@link #snapshots()}, personal data encrypted by the key of the snapshot's aggregate. */
     public static JacksonSerializer snapshots(PersonalDataKeys keys) {
-        return JacksonSerializer.builder()
-                .objectMapper(snapshotMapper().registerModule(new PersonalDataModule(keys))).build();
+        return new PortalJacksonSerializer(JacksonSerializer.builder()
+                .objectMapper(snapshotMapper().registerModule(new PersonalDataModule(keys))));
     }
 
     private static ObjectMapper snapshotMapper() {

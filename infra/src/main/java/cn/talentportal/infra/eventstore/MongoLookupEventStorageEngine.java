@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -34,15 +35,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import static cn.talentportal.infra.eventstore.EventFields.*;
 
@@ -64,6 +64,9 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
     private static final int FIRST_AGGREGATE_BATCH = 16;
     private static final Bson LINK_ONLY = Projections.include(SEQUENCE_NUMBER, HASH);
     private static final Logger logger = LoggerFactory.getLogger(MongoLookupEventStorageEngine.class);
+    /** Reads batches ahead for processors that are behind; daemon threads, one per read in flight, kept a minute. */
+    private static final ExecutorService READ_AHEAD = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().name("event-read-ahead-", 0).daemon().factory());
 
     private final MongoCollection<StoredEvent> events;
     private final MongoCollection<Document> snapshots;
@@ -251,36 +254,27 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         return aggregateReader.lastSequenceNumber(aggregateIdentifier);
     }
 
-    /** Batch after batch until one comes back empty; Axon's event store polls again later. */
+    /**
+     * Batch after batch until one comes back empty; Axon's event store polls again later. For a processor that is
+     * behind, the stream is a pipeline (decision 0036): while the processor handles batch n, batch n+1 is upcast and
+     * partly deserialized ({@link TrackedMessageReader}) and batch n+2 is read from the store, each on its own thread.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return TrackedBatches.stream(trackingToken, batchSize, new ReadAhead<>(new TrackedMessageReader(
+                new ReadAhead<>(this::storedBatch, READ_AHEAD), getEventSerializer(), upcasterChain), READ_AHEAD));
+    }
+
+    /** The stored form of {@link #readEvents(TrackingToken, boolean)}, read ahead alike. */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
-            private TrackingToken lastToken = trackingToken;
-            private Iterator<TrackedEventData<?>> batch = Collections.emptyIterator();
-            private boolean exhausted;
+        return TrackedBatches.stream(trackingToken, batchSize, new ReadAhead<>(this::storedBatch, READ_AHEAD));
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (!batch.hasNext() && !exhausted) {
-                    List<TrackedEventData<?>> next = trackedReader.nextBatch(lastToken, batchSize);
-                    exhausted = next.isEmpty();
-                    batch = next.iterator();
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public TrackedEventData<?> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                TrackedEventData<?> event = batch.next();
-                lastToken = event.trackingToken();
-                return event;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
-                iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    private TrackedBatches.Batch<TrackedEventData<?>> storedBatch(TrackingToken after, int size) {
+        List<TrackedEventData<?>> events = trackedReader.nextBatch(after, size);
+        return new TrackedBatches.Batch<>(events,
+                events.isEmpty() ? null : events.get(events.size() - 1).trackingToken(), events.size() >= size);
     }
 
     /** The start of the stream: a token before index 1, so a processor reads everything. */

@@ -10,20 +10,21 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.Iterator;
+import java.util.Map.Entry;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The H2 backend's collection, answering a range on {@code _id} ({@code {_id: {$gte|$gt: a, $lte|$lt: b}}}, numbers
  * of magnitude below 2^53) from the {@code _id} index: its keys from {@code a} to {@code b} are walked in order and
- * only their documents are fetched and matched against the query. The stock collection uses a unique index only for
+ * only the documents of the keys in the range are fetched. The stock collection uses a unique index only for
  * exact matches and {@code $in}, so such a range scanned every document up to the end of the range (decision 0032);
  * on a real MongoDB the same query is an index scan too.
  * <p>
- * Same documents as the stock path: the walked keys are a superset of the numbers in the range (the index holds every
- * {@code _id}, numbers normalized and ordered by value, {@link IndexKeyDataType}) and each document is still matched
- * against the whole query. Skip, limit, sort and projection are applied as by the stock path; without a sort the
+ * Same documents as the stock path: the index holds every {@code _id}, numbers normalized to their value and ordered by
+ * it ({@link IndexKeyDataType}), so the key of a number says whether it is in the range (decision 0036); a NaN
+ * {@code _id} is matched as the stock path matches it. Skip, limit, sort and projection are applied as by the stock path; without a sort the
  * documents come in {@code _id} order (the stock path gives the storage order, which MongoDB does not promise either).
  */
 final class IdRangeH2Collection extends H2Collection {
@@ -33,6 +34,7 @@ final class IdRangeH2Collection extends H2Collection {
     /** Below this magnitude every long is a double and numbers compare exactly, in the index and in the matcher. */
     private static final double EXACT_LIMIT = 0x1p53;
     private static final KeyValue NAN = new KeyValue(Double.NaN);
+    private static final Document MATCH_ALL = new Document();
 
     /** The unique index on {@code _id} alone, once the database has added it. */
     private volatile OrderedKeyUniqueIndex idIndex;
@@ -64,24 +66,56 @@ final class IdRangeH2Collection extends H2Collection {
                                          Document fieldSelector) {
         OrderedKeyUniqueIndex index = idIndex;
         if (index != null && sortsByIdAtMost(orderBy)) {
-            KeyValue[] range = idRange(query, getIdField());
+            IdRange range = idRange(query, getIdField());
             if (range != null) {
-                return matchDocuments(query, positions(index, range), orderBy, numberToSkip, limit, batchSize,
-                        fieldSelector);
+                return matchDocuments(MATCH_ALL, positions(index, range, query), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector);
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /**
-     * The positions of the keys in the range and, last (its place in the index order), that of a NaN {@code _id}: the
-     * library's matcher lets NaN pass some numeric ranges (MongoDB does not), and the answer must stay the stock one.
+     * The positions of the documents the query matches, in {@code _id} order. The index keys of numbers are their
+     * values, so a key decides alone whether its document is in the range: the documents are not matched again (the
+     * library's matcher was half of a range read's time). The one exception is a NaN {@code _id}, last in the index
+     * order: the library's matcher lets it pass some numeric ranges (MongoDB does not), and the answer must stay the
+     * stock one, so that document is matched as the stock path would.
      */
-    private static Iterable<Object> positions(OrderedKeyUniqueIndex index, KeyValue[] range) {
-        Iterable<Object> inRange = index.positionsBetween(range[0], range[1]);
-        Object nan = index.getPosition(NAN);
-        return nan == null ? inRange : () -> Stream.concat(StreamSupport.stream(inRange.spliterator(), false),
-                Stream.of(nan)).iterator();
+    private Iterable<Object> positions(OrderedKeyUniqueIndex index, IdRange range, Document query) {
+        return () -> new Iterator<>() {
+            private final Iterator<Entry<KeyValue, Object>> entries =
+                    index.entriesBetween(new KeyValue(range.lower()), new KeyValue(range.upper()));
+            private Object nan = index.getPosition(NAN);
+            private Object next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && entries.hasNext()) {
+                    Entry<KeyValue, Object> entry = entries.next();
+                    if (range.contains(entry.getKey().get(0))) {
+                        next = entry.getValue();
+                    }
+                }
+                if (next == null && nan != null) {
+                    if (documentMatchesQuery(getDocument(nan), query)) {
+                        next = nan;
+                    }
+                    nan = null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Object position = next;
+                next = null;
+                return position;
+            }
+        };
     }
 
     private boolean sortsByIdAtMost(Document orderBy) {
@@ -89,20 +123,24 @@ final class IdRangeH2Collection extends H2Collection {
     }
 
     /**
-     * The index keys bounding {@code {idField: {lower: a, upper: b}}} (one lower and one upper bound, both numbers
-     * other than NaN), or null for any other query.
+     * The range of {@code {idField: {lower: a, upper: b}}} (one lower and one upper bound, both numbers other than NaN,
+     * below 2^53 in magnitude), or null for any other query.
      */
-    static KeyValue[] idRange(Document query, String idField) {
+    static IdRange idRange(Document query, String idField) {
         if (query.size() != 1 || !(query.get(idField) instanceof Document condition) || condition.size() != 2) {
             return null;
         }
-        Object lower = null;
-        Object upper = null;
+        Double lower = null;
+        Double upper = null;
+        boolean lowerIncluded = false;
+        boolean upperIncluded = false;
         for (String operator : condition.keySet()) {
             if (LOWER.contains(operator)) {
                 lower = indexKey(condition.get(operator));
+                lowerIncluded = operator.equals("$gte");
             } else if (UPPER.contains(operator)) {
                 upper = indexKey(condition.get(operator));
+                upperIncluded = operator.equals("$lte");
             } else {
                 return null;
             }
@@ -110,7 +148,19 @@ final class IdRangeH2Collection extends H2Collection {
         if (lower == null || upper == null) {
             return null;
         }
-        return new KeyValue[]{new KeyValue(lower), new KeyValue(upper)};
+        return new IdRange(lower, lowerIncluded, upper, upperIncluded);
+    }
+
+    /** Numeric bounds, each included or not, as the index holds numbers. */
+    record IdRange(double lower, boolean lowerIncluded, double upper, boolean upperIncluded) {
+
+        /** Whether an index key (a normalized value: numbers are doubles) lies in the range, as MongoDB compares. */
+        boolean contains(Object key) {
+            if (!(key instanceof Double value) || value.isNaN()) {
+                return false;
+            }
+            return (lowerIncluded ? value >= lower : value > lower) && (upperIncluded ? value <= upper : value < upper);
+        }
     }
 
     /**
@@ -119,7 +169,7 @@ final class IdRangeH2Collection extends H2Collection {
      * library's matcher compares longs as doubles, rounded, where the index orders them exactly, so such a query is
      * left to the stock path to keep its answers.
      */
-    private static Object indexKey(Object bound) {
+    private static Double indexKey(Object bound) {
         if (bound instanceof Integer || bound instanceof Long || bound instanceof Double) {
             double value = ((Number) bound).doubleValue();
             if (!(Math.abs(value) < EXACT_LIMIT)) {

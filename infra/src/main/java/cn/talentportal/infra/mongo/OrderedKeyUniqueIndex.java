@@ -9,6 +9,7 @@ import org.h2.mvstore.MVMap;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Map.Entry;
 
 /**
@@ -49,23 +50,19 @@ final class OrderedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
         return keys().equals(List.of(field));
     }
 
-    /**
-     * The positions of the keys from {@code from} to {@code to} (both included), in key order, read lazily from the
-     * map: a caller that stops early reads no further.
-     */
-    Iterable<Object> positionsBetween(KeyValue from, KeyValue to) {
-        return () -> new Iterator<>() {
-            private final Cursor<KeyValue, Object> cursor = mvMap.cursor(from, to, false);
-
+    /** The entries (key, position) from {@code from} to {@code to} (both included), in key order, read lazily. */
+    Iterator<Entry<KeyValue, Object>> entriesBetween(KeyValue from, KeyValue to) {
+        Cursor<KeyValue, Object> cursor = mvMap.cursor(from, to, false);
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return cursor.hasNext();
             }
 
             @Override
-            public Object next() {
-                cursor.next();
-                return cursor.getValue();
+            public Entry<KeyValue, Object> next() {
+                KeyValue key = cursor.next();
+                return Map.entry(key, cursor.getValue());
             }
         };
     }
