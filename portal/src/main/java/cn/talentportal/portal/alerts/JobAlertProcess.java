@@ -1,7 +1,6 @@
 package cn.talentportal.portal.alerts;
 
 import cn.talentportal.domain.alert.JobAlertCommands.RaiseJobAlert;
-import cn.talentportal.domain.opening.OpeningDetails;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
 import cn.talentportal.domain.opening.OpeningEvents.OpeningResumed;
 import cn.talentportal.domain.shared.AuditMetaData;
@@ -9,9 +8,14 @@ import cn.talentportal.domain.shared.DomainRuleViolation;
 import cn.talentportal.portal.shared.ActorMetaData;
 import cn.talentportal.projections.alert.SavedSearchMatch;
 import cn.talentportal.projections.alert.SavedSearchPercolator;
+import cn.talentportal.projections.alert.SavedSearchPercolator.SearchableOpening;
+import cn.talentportal.projections.shared.BatchedWrites;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +48,9 @@ import org.springframework.stereotype.Component;
  * saved a moment before a publication could still be on its way to the percolator index when the publication is
  * percolated, and would never hear of it. So each publication first waits until that processor has passed the
  * same point of the event stream (decision 0030).
+ * <p>
+ * The publications of one batch of the processor are percolated together, in one request, once the batch's last
+ * event is handled: a burst of publications costs one percolation per batch, not one per publication.
  */
 @Component
 @ProcessingGroup("job-alerts")
@@ -72,16 +79,72 @@ public class JobAlertProcess {
     @EventHandler
     void on(OpeningPublished event, @Timestamp Instant publishedAt, TrackingToken token)
             throws IOException, InterruptedException {
-        awaitSavedSearchesUpTo(token);
-        alert(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), publishedAt);
+        percolate(new SearchableOpening(event.openingId(), event.employerUnitId(), event.employerName(),
+                event.details(), publishedAt), token);
     }
 
     /** A resumed opening is searchable again; searches saved while it was paused hear of it now. */
     @EventHandler
     void on(OpeningResumed event, @Timestamp Instant resumedAt, TrackingToken token)
             throws IOException, InterruptedException {
-        awaitSavedSearchesUpTo(token);
-        alert(event.openingId(), event.employerUnitId(), event.employerName(), event.details(), resumedAt);
+        percolate(new SearchableOpening(event.openingId(), event.employerUnitId(), event.employerName(),
+                event.details(), resumedAt), token);
+    }
+
+    /**
+     * Within the processor's batch, the opening joins the batch's pending publications, percolated together once the
+     * batch's last event is handled and before its token is stored (a failure retries the batch). Elsewhere at once.
+     */
+    private void percolate(SearchableOpening opening, TrackingToken token) throws IOException, InterruptedException {
+        PendingPublications pending = BatchedWrites.writer(PendingPublications.class.getName(), PendingPublications::new);
+        if (pending == null) {
+            alert(List.of(opening), token);
+        } else {
+            pending.add(opening, token);
+        }
+    }
+
+    /** The saved searches of each opening are alerted, after the saved searches have caught up with the last one. */
+    private void alert(List<SearchableOpening> openings, TrackingToken lastToken)
+            throws IOException, InterruptedException {
+        awaitSavedSearchesUpTo(lastToken);
+        List<List<SavedSearchMatch>> matches = percolator.matchingEach(openings);
+        for (int i = 0; i < openings.size(); i++) {
+            for (SavedSearchMatch match : matches.get(i)) {
+                raise(openings.get(i), match);
+            }
+        }
+    }
+
+    /** A batch's publications, in the order of their events. */
+    private final class PendingPublications implements BatchedWrites.BatchedWriter {
+
+        private final List<SearchableOpening> openings = new ArrayList<>();
+        private TrackingToken lastToken;
+
+        void add(SearchableOpening opening, TrackingToken token) {
+            openings.add(opening);
+            lastToken = token;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return openings.isEmpty();
+        }
+
+        @Override
+        public void flush() {
+            try {
+                alert(openings, lastToken);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while alerting saved searches", e);
+            }
+            openings.clear();
+            lastToken = null;
+        }
     }
 
     /**
@@ -111,23 +174,19 @@ public class JobAlertProcess {
                 && segment.getCurrentPosition().orElse(-1) >= position);
     }
 
-    private void alert(String openingId, String employerUnitId, String employerName, OpeningDetails details,
-                       Instant searchableSince) throws IOException {
-        for (SavedSearchMatch match : percolator.matching(openingId, employerUnitId, employerName, details,
-                searchableSince)) {
-            RaiseJobAlert command = new RaiseJobAlert(match.candidateId(), match.savedSearchId(), openingId,
-                    details.title(), employerName);
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM),
-                        30, TimeUnit.SECONDS);
-            } catch (DomainRuleViolation | AggregateNotFoundException refused) {
-                LOG.debug("No alert for {}: {}", command, refused.getMessage());
-            } catch (CommandExecutionException e) {
-                if (!(e.getCause() instanceof DomainRuleViolation)) {
-                    throw e; // not a refusal: the processor retries the event
-                }
-                LOG.debug("No alert for {}: {}", command, e.getCause().getMessage());
+    private void raise(SearchableOpening opening, SavedSearchMatch match) {
+        RaiseJobAlert command = new RaiseJobAlert(match.candidateId(), match.savedSearchId(), opening.openingId(),
+                opening.details().title(), opening.employerName());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM),
+                    30, TimeUnit.SECONDS);
+        } catch (DomainRuleViolation | AggregateNotFoundException refused) {
+            LOG.debug("No alert for {}: {}", command, refused.getMessage());
+        } catch (CommandExecutionException e) {
+            if (!(e.getCause() instanceof DomainRuleViolation)) {
+                throw e; // not a refusal: the processor retries the batch
             }
+            LOG.debug("No alert for {}: {}", command, e.getCause().getMessage());
         }
     }
 }

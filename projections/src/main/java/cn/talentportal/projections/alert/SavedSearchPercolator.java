@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonNumber;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class SavedSearchPercolator {
 
     static final int PAGE = 500;
+    private static final String DOCUMENT_SLOT = "_percolator_document_slot";
 
     private final ElasticsearchClient client;
     private final SavedSearchIndex index;
@@ -31,20 +33,39 @@ public class SavedSearchPercolator {
         this.index = index;
     }
 
+    /** An opening as it becomes searchable (published or resumed), to be percolated. */
+    public record SearchableOpening(String openingId, String employerUnitId, String employerName,
+                                    OpeningDetails details, Instant searchableSince) {
+    }
+
     /** Every saved search the opening matches, in pages ordered by saved search id (search_after). */
-    public List<SavedSearchMatch> matching(String openingId, String employerUnitId, String employerName,
-                                           OpeningDetails details, Instant publishedAt) throws IOException {
+    public List<SavedSearchMatch> matching(SearchableOpening opening) throws IOException {
+        return matchingEach(List.of(opening)).get(0);
+    }
+
+    /**
+     * For each opening (same order), the saved searches it matches. One percolation for all of them: a tracking
+     * processor's batch of publications costs one request per page, not one per publication. Each hit names the
+     * openings it matched in {@code _percolator_document_slot}.
+     */
+    public List<List<SavedSearchMatch>> matchingEach(List<SearchableOpening> openings) throws IOException {
+        List<List<SavedSearchMatch>> matches = new ArrayList<>(openings.size());
+        openings.forEach(opening -> matches.add(new ArrayList<>()));
+        if (openings.isEmpty()) {
+            return matches;
+        }
         index.ensureCurrent();
         // no employer type: saved searches do not filter by it
-        JsonData opening = JsonData.of(OpeningDocument.of(openingId, employerUnitId, null, employerName, details,
-                publishedAt), client._jsonpMapper());
-        List<SavedSearchMatch> matches = new ArrayList<>();
+        List<JsonData> documents = openings.stream()
+                .map(o -> JsonData.of(OpeningDocument.of(o.openingId(), o.employerUnitId(), null, o.employerName(),
+                        o.details(), o.searchableSince()), client._jsonpMapper()))
+                .toList();
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
             SearchResponse<SavedSearchIndex.StoredEntry> page = client.search(s -> {
                 s.index(SavedSearchIndex.ALIAS).size(PAGE)
-                        .query(q -> q.percolate(p -> p.field(SavedSearchIndex.QUERY).document(opening)))
+                        .query(q -> q.percolate(p -> p.field(SavedSearchIndex.QUERY).documents(documents)))
                         .source(src -> src.filter(f -> f.includes(SavedSearchIndex.ENTRY)))
                         .sort(o -> o.field(f -> f.field(SavedSearchIndex.ENTRY + ".savedSearchId")
                                 .order(SortOrder.Asc)));
@@ -54,14 +75,30 @@ public class SavedSearchPercolator {
                 return s;
             }, SavedSearchIndex.StoredEntry.class);
             List<Hit<SavedSearchIndex.StoredEntry>> hits = page.hits().hits();
-            hits.forEach(hit -> {
+            for (Hit<SavedSearchIndex.StoredEntry> hit : hits) {
                 SavedSearchEntry entry = hit.source().savedSearch();
-                matches.add(new SavedSearchMatch(entry.candidateId(), entry.savedSearchId(), entry.name()));
-            });
+                SavedSearchMatch match = new SavedSearchMatch(entry.candidateId(), entry.savedSearchId(), entry.name());
+                for (int slot : slots(hit, openings.size())) {
+                    matches.get(slot).add(match);
+                }
+            }
             if (hits.size() < PAGE) {
                 return matches;
             }
             after = hits.getLast().sort();
         }
+    }
+
+    /** Which of the percolated documents a hit matched; with one document the engine may leave the field out. */
+    private static List<Integer> slots(Hit<?> hit, int documents) {
+        JsonData slots = hit.fields().get(DOCUMENT_SLOT);
+        if (slots == null) {
+            if (documents == 1) {
+                return List.of(0);
+            }
+            throw new IllegalStateException("A percolator hit without " + DOCUMENT_SLOT + " for " + documents
+                    + " documents: " + hit.id());
+        }
+        return slots.toJson().asJsonArray().stream().map(value -> ((JsonNumber) value).intValue()).toList();
     }
 }
