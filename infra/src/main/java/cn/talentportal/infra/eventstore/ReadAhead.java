@@ -29,18 +29,29 @@ final class ReadAhead<T> implements TrackedBatches.Reader<T>, AutoCloseable {
     public synchronized TrackedBatches.Batch<T> read(TrackingToken after, int batchSize) {
         TrackedBatches.Batch<T> batch = ahead != null && Objects.equals(aheadFrom, after)
                 ? await(ahead) : reader.read(after, batchSize);
-        close();
+        dropReadAhead();
         if (batch.full()) {
             // The token after this batch is known now; the events after it do not depend on how this one is handled.
-            aheadFrom = batch.lastToken();
-            ahead = CompletableFuture.supplyAsync(() -> reader.read(aheadFrom, batchSize), executor);
+            TrackingToken from = batch.lastToken();
+            aheadFrom = from;
+            ahead = CompletableFuture.supplyAsync(() -> reader.read(from, batchSize), executor);
         }
         return batch;
     }
 
-    /** A batch read ahead that nobody will take (the processor stopped) is left to finish and dropped. */
+    /**
+     * The stream is closed (the processor stopped): a batch read ahead is left to finish and dropped, and so are the
+     * reads ahead of the reader it reads from.
+     */
     @Override
-    public synchronized void close() {
+    public synchronized void close() throws Exception {
+        dropReadAhead();
+        if (reader instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private void dropReadAhead() {
         if (ahead != null) {
             ahead.cancel(false);
             ahead = null;

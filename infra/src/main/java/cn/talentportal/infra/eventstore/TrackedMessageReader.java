@@ -38,7 +38,7 @@ final class TrackedMessageReader implements TrackedBatches.Reader<TrackedEventMe
     private final EventUpcaster upcasters;
     private final Set<Class<?>> payloadsRead = ConcurrentHashMap.newKeySet();
     private final Set<Class<?>> metaDataRead = ConcurrentHashMap.newKeySet();
-    /** The last two batches handed out: when a read starts, the older one is finished (see ReadAheadBatches). */
+    /** The last two batches handed out: when a read starts, the older one is finished (see ReadAhead). */
     private List<SerializedMessage<?>> older = List.of();
     private List<SerializedMessage<?>> newer = List.of();
 

@@ -50,13 +50,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @throws MongoUnavailableException when the port is in use or the data file cannot be opened
      */
     public static EmbeddedMongoServer start(Path dataDir, int port) {
+        return start(dataDir, port, IndexKeyOrderH2Backend.defaultCacheMegabytes());
+    }
+
+    /** As {@link #start(Path, int)}, with a page cache of {@code cacheMegabytes} for the store file. */
+    public static EmbeddedMongoServer start(Path dataDir, int port, int cacheMegabytes) {
         Path storeFile = dataDir.resolve("mongo").resolve("portal.mv").toAbsolutePath();
         try {
             Files.createDirectories(storeFile.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + storeFile.getParent(), e);
         }
-        H2Backend backend = openBackend(storeFile);
+        H2Backend backend = openBackend(storeFile, cacheMegabytes);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -76,9 +81,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return started;
     }
 
-    private static H2Backend openBackend(Path storeFile) {
+    private static H2Backend openBackend(Path storeFile, int cacheMegabytes) {
         try {
-            return IndexKeyOrderH2Backend.open(storeFile);
+            return IndexKeyOrderH2Backend.open(storeFile, cacheMegabytes);
         } catch (MongoUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -105,6 +110,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /** The page cache of the store file, in MB, as MVStore has it. */
+    int pageCacheMegabytes() {
+        return backend instanceof IndexKeyOrderH2Backend ordered ? ordered.pageCacheMegabytes() : 0;
     }
 
     public Path storeFile() {

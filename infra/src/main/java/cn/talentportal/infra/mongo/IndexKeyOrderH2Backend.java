@@ -51,16 +51,15 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     private static final String META_MAP_PREFIX = "meta.";
 
     private static final Logger log = LoggerFactory.getLogger(IndexKeyOrderH2Backend.class);
-    static final String CACHE_PROPERTY = "talent.mongo.cache-mb";
 
     private IndexKeyOrderH2Backend(MVStore store) {
         super(store);
     }
 
     /** Opens (or creates) the store file, rebuilding index maps written in the stock order first. */
-    static IndexKeyOrderH2Backend open(Path storeFile) {
-        log.info("opening MVStore in '{}' with a page cache of {} MB", storeFile, cacheMegabytes());
-        MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMegabytes()).open();
+    static IndexKeyOrderH2Backend open(Path storeFile, int cacheMegabytes) {
+        log.info("opening MVStore in '{}' with a page cache of {} MB", storeFile, cacheMegabytes);
+        MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMegabytes).open();
         try {
             prepareIndexMaps(store, storeFile);
             return new IndexKeyOrderH2Backend(store);
@@ -71,18 +70,18 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     }
 
     /**
-     * The page cache (decision 0036). MVStore's default is 16 MB; a page that is not cached is read from the file and
-     * every document on it Java-deserialized again, which was nine tenths of the server's time in a range read of a
-     * 100k-event store. The cache counts pages by their serialized size, which is below their size on the heap:
-     * so an eighth of the heap, between 16 MB and 1 GB, or {@code -Dtalent.mongo.cache-mb}.
+     * The default page cache (decision 0036). MVStore's own default is 16 MB; a page that is not cached is read from
+     * the file and every document on it Java-deserialized again, which was nine tenths of the server's time in a
+     * range read of a 100k-event store. The cache counts pages by their serialized size, below their size on the
+     * heap: so an eighth of the heap, between 16 MB and 1 GB ({@code talent.mongo.embedded.cache-mb} overrides it).
      */
-    static int cacheMegabytes() {
-        Integer configured = Integer.getInteger(CACHE_PROPERTY);
-        if (configured != null) {
-            return Math.max(1, configured);
-        }
+    static int defaultCacheMegabytes() {
         long eighthOfHeap = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
         return (int) Math.clamp(eighthOfHeap, 16, 1024);
+    }
+
+    int pageCacheMegabytes() {
+        return getMvStore().getCacheSize();
     }
 
     static MVMap<KeyValue, Object> openIndexMap(MVStore store, String name) {

@@ -32,7 +32,7 @@ public class MongoConfiguration {
     @Conditional(EmbeddedMongoCondition.class)
     public EmbeddedMongoServer embeddedMongoServer(TalentMongoProperties properties,
                                                    @Value("${talent.data-dir:./data}") Path dataDir) {
-        return EmbeddedMongoServer.start(dataDir, properties.embedded().port());
+        return EmbeddedMongoServer.start(dataDir, properties.embedded().port(), properties.embedded().cacheMegabytes());
     }
 
     @Bean(destroyMethod = "close")

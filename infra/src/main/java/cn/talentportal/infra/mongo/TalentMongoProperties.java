@@ -16,14 +16,21 @@ public record TalentMongoProperties(String uri, String database, Embedded embedd
     public TalentMongoProperties {
         uri = uri == null ? "" : uri.trim();
         database = database == null || database.isBlank() ? "talent" : database;
-        embedded = embedded == null ? new Embedded(0) : embedded;
+        embedded = embedded == null ? new Embedded(0, null) : embedded;
     }
 
     public boolean useEmbeddedServer() {
         return uri.isEmpty();
     }
 
-    /** @param port TCP port on the loopback interface; 0 picks a free one */
-    public record Embedded(int port) {
+    /**
+     * @param port    TCP port on the loopback interface; 0 picks a free one
+     * @param cacheMb page cache of the store file in MB; unset: an eighth of the heap, 16 to 1,024 (decision 0036)
+     */
+    public record Embedded(int port, Integer cacheMb) {
+
+        public int cacheMegabytes() {
+            return cacheMb == null ? IndexKeyOrderH2Backend.defaultCacheMegabytes() : Math.max(1, cacheMb);
+        }
     }
 }

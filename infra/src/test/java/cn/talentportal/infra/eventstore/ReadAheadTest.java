@@ -107,7 +107,7 @@ class ReadAheadTest {
     }
 
     @Test
-    void aClosedStreamDropsItsReadAhead() {
+    void aClosedStreamDropsItsReadAhead() throws Exception {
         ReadAhead<TrackedEventData<?>> readAhead = new ReadAhead<>(storeOf(9), executor);
         var first = readAhead.read(null, BATCH);
 

@@ -57,6 +57,17 @@ class MongoConfigurationTest {
     }
 
     @Test
+    void theEmbeddedStoresPageCacheIsAnEighthOfTheHeapUnlessSet() {
+        runner.withPropertyValues("talent.data-dir=" + dataDir, "talent.mongo.embedded.cache-mb=48").run(context ->
+                assertThat(context.getBean(EmbeddedMongoServer.class).pageCacheMegabytes()).isEqualTo(48));
+        long eighth = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        assertThat(IndexKeyOrderH2Backend.defaultCacheMegabytes()).isEqualTo((int) Math.clamp(eighth, 16, 1024));
+        runner.withPropertyValues("talent.data-dir=" + dataDir.resolve("default")).run(context ->
+                assertThat(context.getBean(EmbeddedMongoServer.class).pageCacheMegabytes())
+                        .isEqualTo(IndexKeyOrderH2Backend.defaultCacheMegabytes()));
+    }
+
+    @Test
     void anUnreachableUriFailsStartupQuicklyWithOneClearMessage() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
