@@ -11,7 +11,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** A processor's stream as batches: read one after the other until one comes back empty. */
+/** A processor's stream as batches: read one after the other until one is not full (the head). */
 final class TrackedBatches {
 
     /**
@@ -42,8 +42,10 @@ final class TrackedBatches {
                 // A loop: an upcaster may drop every event of a batch, which then holds no items but is not the end.
                 while (!batch.hasNext() && !exhausted) {
                     Batch<T> next = reader.read(lastToken, batchSize);
-                    exhausted = next.lastToken() == null;
-                    if (!exhausted) {
+                    // A batch that is not full reached the head: the stream ends with it rather than asking once more
+                    // for what is not there yet (Axon polls again when an append is announced or after its delay).
+                    exhausted = !next.full();
+                    if (next.lastToken() != null) {
                         lastToken = next.lastToken();
                         batch = next.items().iterator();
                     }

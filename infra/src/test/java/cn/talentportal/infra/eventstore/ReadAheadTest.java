@@ -40,10 +40,9 @@ class ReadAheadTest {
         Stream<TrackedEventData<?>> stream = TrackedBatches.stream(null, BATCH, new ReadAhead<>(storeOf(8), executor));
 
         assertThat(stream.map(ReadAheadTest::globalIndex)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
-        // 1-3 and 4-6 are full: each is followed by a read ahead. 7-8 is not: nothing is read ahead, and the stream
-        // ends with one more read on the caller's thread, which finds nothing.
-        assertThat(readsFrom).containsExactly(1L, 4L, 7L, 9L);
-        assertThat(readThreads.get(3)).isEqualTo(caller);
+        // 1-3 and 4-6 are full: each is followed by a read ahead. 7-8 is not: it reached the head, nothing is read
+        // ahead and the stream ends with it.
+        assertThat(readsFrom).containsExactly(1L, 4L, 7L);
     }
 
     @Test
@@ -72,6 +71,16 @@ class ReadAheadTest {
     }
 
     @Test
+    void aStreamAtTheHeadEndsEmptyAfterOneRead() {
+        TrackingToken atEight = GapAwareTrackingToken.newInstance(8, Collections.emptySortedSet());
+
+        Stream<TrackedEventData<?>> stream = TrackedBatches.stream(atEight, BATCH, new ReadAhead<>(storeOf(8), executor));
+
+        assertThat(stream).isEmpty();
+        assertThat(readsFrom).containsExactly(9L);
+    }
+
+    @Test
     void aCaughtUpReaderReadsNothingAhead() {
         TrackingToken atSix = GapAwareTrackingToken.newInstance(6, Collections.emptySortedSet());
 
@@ -79,7 +88,7 @@ class ReadAheadTest {
 
         assertThat(stream.map(ReadAheadTest::globalIndex)).containsExactly(7L, 8L);
         assertThat(readThreads).containsOnly(caller);
-        assertThat(readsFrom).containsExactly(7L, 9L);
+        assertThat(readsFrom).containsExactly(7L);
     }
 
     @Test

@@ -86,6 +86,8 @@ class SearchBenchmark {
      * the senders the limit (8 / the time of two commands): 32 let the portal show what it takes.
      */
     static final int COMMAND_SENDERS = Integer.getInteger("benchmark.commandSenders", 32);
+    /** How often each of the two pollers looks for the openings not yet found (its round of searches). */
+    static final Duration POLL_EVERY = Duration.ofMillis(Integer.getInteger("benchmark.pollEveryMillis", 20));
     /** Openings per probe town: the poller finds a group of openings with one keyword filter on the county. */
     static final int PER_PROBE_TOWN = 10;
     static final int TOWNS_PER_POLL = 5;
@@ -404,6 +406,7 @@ class SearchBenchmark {
     private static void poll(QueryGateway queries, CommandToSearchable result, int poller, int pollers,
                              AtomicBoolean running) {
         while (running.get()) {
+            long roundStart = System.nanoTime();
             List<String> towns = result.pendingByTown.entrySet().stream()
                     .filter(town -> Math.floorMod(town.getKey().hashCode(), pollers) == poller
                             && !town.getValue().isEmpty())
@@ -422,9 +425,13 @@ class SearchBenchmark {
                     }
                 }
             }
-            if (towns.isEmpty()) {
+            // One round per POLL_EVERY at most: an observer searching without pause took a tenth of the portal's
+            // CPU (and more of the search node's) from the commands it measures. A delay is then overstated by up
+            // to one round, never understated.
+            long pause = POLL_EVERY.toNanos() - (System.nanoTime() - roundStart);
+            if (pause > 0) {
                 try {
-                    Thread.sleep(5);
+                    TimeUnit.NANOSECONDS.sleep(pause);
                 } catch (InterruptedException e) {
                     return;
                 }
