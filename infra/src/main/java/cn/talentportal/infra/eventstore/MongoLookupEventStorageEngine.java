@@ -271,10 +271,15 @@ public class MongoLookupEventStorageEngine extends AbstractEventStorageEngine {
         return TrackedBatches.stream(trackingToken, batchSize, new ReadAhead<>(this::storedBatch, READ_AHEAD));
     }
 
+    /**
+     * A batch is "full" when indexes were allocated beyond its window: the reader is behind, even when the window held
+     * fewer events than its size (indexes of failed appends, or of appends still in flight, are holes in it).
+     */
     private TrackedBatches.Batch<TrackedEventData<?>> storedBatch(TrackingToken after, int size) {
-        List<TrackedEventData<?>> events = trackedReader.nextBatch(after, size);
+        TrackedEventReader.Window window = trackedReader.read(after, size);
+        List<TrackedEventData<?>> events = window.events();
         return new TrackedBatches.Batch<>(events,
-                events.isEmpty() ? null : events.get(events.size() - 1).trackingToken(), events.size() >= size);
+                events.isEmpty() ? null : events.get(events.size() - 1).trackingToken(), window.moreAllocated());
     }
 
     /** The start of the stream: a token before index 1, so a processor reads everything. */

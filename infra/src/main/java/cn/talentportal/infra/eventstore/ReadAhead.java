@@ -27,10 +27,17 @@ final class ReadAhead<T> implements TrackedBatches.Reader<T>, AutoCloseable {
 
     @Override
     public synchronized TrackedBatches.Batch<T> read(TrackingToken after, int batchSize) {
-        TrackedBatches.Batch<T> batch = ahead != null && Objects.equals(aheadFrom, after)
-                ? await(ahead) : reader.read(after, batchSize);
-        dropReadAhead();
-        if (batch.full()) {
+        CompletableFuture<TrackedBatches.Batch<T>> readAhead = null;
+        if (ahead != null && Objects.equals(aheadFrom, after)) {
+            // Taken before it is awaited: a failed read ahead is not kept to fail a retry from the same token.
+            readAhead = ahead;
+            ahead = null;
+            aheadFrom = null;
+        } else {
+            dropReadAhead();
+        }
+        TrackedBatches.Batch<T> batch = readAhead != null ? await(readAhead) : reader.read(after, batchSize);
+        if (batch.full() && batch.lastToken() != null) {
             // The token after this batch is known now; the events after it do not depend on how this one is handled.
             TrackingToken from = batch.lastToken();
             aheadFrom = from;

@@ -11,12 +11,12 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** A processor's stream as batches: read one after the other until one is not full (the head). */
+/** A processor's stream as batches: read one after the other while they are full (behind the head). */
 final class TrackedBatches {
 
     /**
-     * What one read gives: its items, the token of the last event it read (null: it found none, the end of the stream
-     * for now), and whether its window was full (the reader is behind the head).
+     * What one read gives: its items, the token of the last event it read (null: it found none), and whether it is
+     * "full": more events were allocated after it, so the reader is behind the head.
      */
     record Batch<T>(List<T> items, TrackingToken lastToken, boolean full) {
     }
@@ -35,22 +35,30 @@ final class TrackedBatches {
         Iterator<T> items = new Iterator<>() {
             private TrackingToken lastToken = from;
             private Iterator<T> batch = Collections.emptyIterator();
-            private boolean exhausted;
+            private boolean atHead;
 
+            /**
+             * Reads on while batches are full. A batch that is not full reached the head: once it is delivered, the
+             * next call answers "nothing more for now" without asking the store again (Axon's event store polls
+             * again when an append is announced or after its delay); a call after that reads again, so a consumer
+             * that keeps the iterator (Axon without optimized event consumption) goes on when events arrive.
+             */
             @Override
             public boolean hasNext() {
-                // A loop: an upcaster may drop every event of a batch, which then holds no items but is not the end.
-                while (!batch.hasNext() && !exhausted) {
+                while (!batch.hasNext()) {
+                    if (atHead) {
+                        atHead = false;
+                        return false;
+                    }
                     Batch<T> next = reader.read(lastToken, batchSize);
-                    // A batch that is not full reached the head: the stream ends with it rather than asking once more
-                    // for what is not there yet (Axon polls again when an append is announced or after its delay).
-                    exhausted = !next.full();
                     if (next.lastToken() != null) {
                         lastToken = next.lastToken();
                         batch = next.items().iterator();
                     }
+                    // An upcaster may drop every event of a full batch: that is not the end, read on.
+                    atHead = !next.full() || next.lastToken() == null;
                 }
-                return batch.hasNext();
+                return true;
             }
 
             @Override

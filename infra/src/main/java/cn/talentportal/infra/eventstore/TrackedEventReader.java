@@ -56,8 +56,20 @@ final class TrackedEventReader {
         return GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
     }
 
+    /**
+     * What one read found: the events, each with the token that includes it, and whether indexes were allocated
+     * beyond the window read (the reader is behind the head, however many events the window held).
+     */
+    record Window(List<TrackedEventData<?>> events, boolean moreAllocated) {
+    }
+
     /** The events after {@code lastToken} (null: from the start), each with the token that includes it. */
     List<TrackedEventData<?>> nextBatch(TrackingToken lastToken, int batchSize) {
+        return read(lastToken, batchSize).events();
+    }
+
+    /** As {@link #nextBatch}, telling also whether more indexes were allocated after the window it read. */
+    Window read(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAware(lastToken);
         long lastAllocated = sequence.lastAllocated();
         if (token.hasGaps()) {
@@ -65,7 +77,7 @@ final class TrackedEventReader {
         }
         SortedSet<Long> gaps = token.getGaps();
         if (gaps.isEmpty() && token.getIndex() >= lastAllocated) {
-            return List.of();
+            return new Window(List.of(), false);
         }
 
         List<StoredEvent> found = List.of();
@@ -79,7 +91,7 @@ final class TrackedEventReader {
             windowStart = windowEnd + 1;
             firstWindow = false;
         }
-        return withTokens(token, found);
+        return new Window(withTokens(token, found), windowStart <= lastAllocated);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The H2 backend's collection, answering a range on {@code _id} ({@code {_id: {$gte|$gt: a, $lte|$lt: b}}}, numbers
- * of magnitude below 2^53) from the {@code _id} index: its keys from {@code a} to {@code b} are walked in order and
+ * of magnitude below 2^31) from the {@code _id} index: its keys from {@code a} to {@code b} are walked in order and
  * only the documents of the keys in the range are fetched. The stock collection uses a unique index only for
  * exact matches and {@code $in}, so such a range scanned every document up to the end of the range (decision 0032);
  * on a real MongoDB the same query is an index scan too.
@@ -31,8 +31,13 @@ final class IdRangeH2Collection extends H2Collection {
 
     private static final Set<String> LOWER = Set.of("$gt", "$gte");
     private static final Set<String> UPPER = Set.of("$lt", "$lte");
-    /** Below this magnitude every long is a double and numbers compare exactly, in the index and in the matcher. */
-    private static final double EXACT_LIMIT = 0x1p53;
+    /**
+     * Bounds below this magnitude: numbers compare by value alike in the index and in the library's matcher. The
+     * matcher compares as longs when one side is a whole number of magnitude 2^31 or more, which truncates a fraction
+     * on the other side (3000000000.5 is not above 3000000000 for it); with both bounds below 2^31 that truncation
+     * cannot change an answer. Event store positions reach it after two billion events; beyond, the stock path.
+     */
+    private static final double EXACT_LIMIT = 0x1p31;
     private static final KeyValue NAN = new KeyValue(Double.NaN);
     private static final Document MATCH_ALL = new Document();
 
@@ -124,7 +129,7 @@ final class IdRangeH2Collection extends H2Collection {
 
     /**
      * The range of {@code {idField: {lower: a, upper: b}}} (one lower and one upper bound, both numbers other than NaN,
-     * below 2^53 in magnitude), or null for any other query.
+     * below 2^31 in magnitude), or null for any other query.
      */
     static IdRange idRange(Document query, String idField) {
         if (query.size() != 1 || !(query.get(idField) instanceof Document condition) || condition.size() != 2) {
@@ -165,9 +170,8 @@ final class IdRangeH2Collection extends H2Collection {
 
     /**
      * A bound as the index holds numbers (the library's {@code Utils.normalizeValue}: a {@code Double}, -0.0 as 0.0),
-     * for numbers of magnitude below 2^53 only. Null for anything else: beyond 2^53 (and for infinities and NaN) the
-     * library's matcher compares longs as doubles, rounded, where the index orders them exactly, so such a query is
-     * left to the stock path to keep its answers.
+     * for numbers of magnitude below 2^31 only ({@link #EXACT_LIMIT}). Null for anything else (and for infinities and
+     * NaN): such a query is left to the stock path to keep its answers.
      */
     private static Double indexKey(Object bound) {
         if (bound instanceof Integer || bound instanceof Long || bound instanceof Double) {

@@ -106,6 +106,40 @@ class ReadAheadTest {
     }
 
     @Test
+    void aStreamKeptAfterReachingTheHeadGoesOnWhenEventsArrive() {
+        List<Integer> storeSize = new CopyOnWriteArrayList<>(List.of(4));
+        TrackedBatches.Reader<TrackedEventData<?>> growing = (token, size) -> storeOf(storeSize.get(0)).read(token, size);
+        var items = TrackedBatches.stream(null, BATCH, new ReadAhead<>(growing, executor)).iterator();
+        List<Long> seen = new ArrayList<>();
+        items.forEachRemaining(event -> seen.add(globalIndex(event)));
+        assertThat(seen).containsExactly(1L, 2L, 3L, 4L);
+
+        assertThat(items.hasNext()).as("asked again with nothing new").isFalse();
+        storeSize.set(0, 6);
+
+        items.forEachRemaining(event -> seen.add(globalIndex(event)));
+        assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aFailedReadAheadIsNotKeptForARetryFromTheSameToken() {
+        var store = storeOf(9);
+        List<Boolean> failedOnce = new CopyOnWriteArrayList<>();
+        ReadAhead<TrackedEventData<?>> readAhead = new ReadAhead<>((token, size) -> {
+            if (token != null && failedOnce.isEmpty()) {
+                failedOnce.add(true);
+                throw new IllegalStateException("store unreachable");
+            }
+            return store.read(token, size);
+        }, executor);
+        var first = readAhead.read(null, BATCH);
+
+        assertThatThrownBy(() -> readAhead.read(first.lastToken(), BATCH)).hasMessage("store unreachable");
+        assertThat(readAhead.read(first.lastToken(), BATCH).items()).extracting(ReadAheadTest::globalIndex)
+                .containsExactly(4L, 5L, 6L);
+    }
+
+    @Test
     void aReadForAnotherTokenThanTheOneReadAheadReadsAfresh() {
         ReadAhead<TrackedEventData<?>> readAhead = new ReadAhead<>(storeOf(9), executor);
         readAhead.read(null, BATCH);

@@ -94,6 +94,27 @@ class TrackingAcrossGapsTest {
         assertThat(lastToken(batch).getGaps()).hasSize(250);
     }
 
+    /** Holes make a window hold fewer events than its size; the reader must still say it is behind the head. */
+    @Test
+    void aReadSaysWhetherIndexesWereAllocatedBeyondItsWindow() {
+        long first = sequence.allocate(10);
+        for (long index = first; index < first + 10; index++) {
+            if (index != first + 2 && index != first + 3) { // a failed append left two holes
+                write(index, System.currentTimeMillis());
+            }
+        }
+
+        TrackedEventReader.Window behind = reader.read(null, 5);
+        assertThat(behind.events()).extracting(this::globalIndex).containsExactly(first, first + 1, first + 4);
+        assertThat(behind.moreAllocated()).as("indexes after the window").isTrue();
+
+        TrackedEventReader.Window atHead = reader.read(lastToken(behind.events()), 5);
+        assertThat(atHead.events()).extracting(this::globalIndex)
+                .containsExactly(first + 5, first + 6, first + 7, first + 8, first + 9);
+        assertThat(atHead.moreAllocated()).as("the window reached the last allocated index").isFalse();
+        assertThat(reader.read(lastToken(atHead.events()), 5).moreAllocated()).isFalse();
+    }
+
     @Test
     void oldEventsLeaveNoGapsInTheToken() {
         long first = sequence.allocate(3);

@@ -210,6 +210,7 @@ class IndexKeyOrderServerTest {
     void rangesOnIdFindWhatTheStockBackendFinds() {
         List<Object> ids = new ArrayList<>(Arrays.asList(-5, -1.5, -0.0, 1, 2L, 2.5, 3, 4L, 7.0, 10, 11L, 12.25,
                 1L << 53, (1L << 53) + 1, (1L << 53) + 3, Long.MAX_VALUE - 1, Double.NaN, Double.POSITIVE_INFINITY,
+                3_000_000_000L, 3_000_000_000.5, 2_147_483_646L, 2_147_483_646.5, 2_147_483_647L, 2_147_483_648L,
                 Double.NEGATIVE_INFINITY, "5", "a", new Document("a", 1), new ObjectId(), true, new Date(6),
                 new Binary(new byte[]{1})));
         for (long id = 100; id < 400; id++) {
@@ -223,7 +224,9 @@ class IndexKeyOrderServerTest {
                 range("$gte", Double.NEGATIVE_INFINITY, "$lt", 0), range("$gte", 150L, "$lte", 349L),
                 range("$lte", 200, "$gte", 120.5), range("$gte", Double.NaN, "$lte", 4),
                 range("$gte", 1, "$lte", "z"), range("$gte", 100, "$lte", (1L << 53) - 1),
-                range("$gt", -(1L << 53) + 1, "$lt", 3.5));
+                range("$gt", -(1L << 53) + 1, "$lt", 3.5), range("$gt", 3_000_000_000L, "$lte", 4e9),
+                range("$gte", 3_000_000_000.5, "$lte", 4e9), range("$gte", 2_147_483_000L, "$lt", 2_147_483_647L),
+                range("$gt", 2_147_483_646, "$lte", 2_147_483_647.5));
         List<String> expected = new ArrayList<>();
         MongoServer stock = new MongoServer(H2Backend.inMemory());
         InetSocketAddress address = stock.bind();
@@ -245,12 +248,15 @@ class IndexKeyOrderServerTest {
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(actual).contains("range 0 [3, 4, 5, 6, 7]", "range 1 [4, 5, 6]");
         assertThat(ranges.stream().filter(IndexKeyOrderServerTest::takenFromTheIndex).count()).isEqualTo(11);
+        assertThat(takenFromTheIndex(range("$gt", 3_000_000_000L, "$lte", 4e9))).isFalse();
     }
 
     @Test
-    void onlyNumericRangesWithBothBoundsBelowTwoToThe53AreTakenFromTheIndex() {
+    void onlyNumericRangesWithBothBoundsBelowTwoToThe31AreTakenFromTheIndex() {
         assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", 1000L), "_id")).isNotNull();
         assertThat(IdRangeH2Collection.idRange(idQuery("$gt", -3, "$lt", 2.5), "_id")).isNotNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", (1L << 31) - 1), "_id")).isNotNull();
+        assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", 1L << 31), "_id")).isNull();
         assertThat(IdRangeH2Collection.idRange(idQuery("$gte", 1L, "$lte", 1L << 53), "_id")).isNull();
         assertThat(IdRangeH2Collection.idRange(idQuery("$gte", Double.NEGATIVE_INFINITY, "$lte", 1), "_id")).isNull();
         assertThat(IdRangeH2Collection.idRange(idQuery("$gte", Double.NaN, "$lte", 1), "_id")).isNull();

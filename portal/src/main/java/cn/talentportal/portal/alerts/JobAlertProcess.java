@@ -22,13 +22,16 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,22 +99,36 @@ public class JobAlertProcess {
      * batch's last event is handled and before its token is stored (a failure retries the batch). Elsewhere at once.
      */
     private void percolate(SearchableOpening opening, TrackingToken token) throws IOException, InterruptedException {
+        Publication publication = new Publication(opening, correlationOfTheHandledEvent());
         PendingPublications pending = BatchedWrites.writer(PendingPublications.class.getName(), PendingPublications::new);
         if (pending == null) {
-            alert(List.of(opening), token);
+            alert(List.of(publication), token);
         } else {
-            pending.add(opening, token);
+            pending.add(publication, token);
         }
     }
 
+    /**
+     * An opening that became searchable, with the correlation data of its event (its origin and audit data): the
+     * alerts it causes carry that, as if sent while its event is handled, even when they are sent at the end of the
+     * batch, while another event is the one being handled.
+     */
+    private record Publication(SearchableOpening opening, MetaData correlation) {
+    }
+
+    private static MetaData correlationOfTheHandledEvent() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
+    }
+
     /** The saved searches of each opening are alerted, after the saved searches have caught up with the last one. */
-    private void alert(List<SearchableOpening> openings, TrackingToken lastToken)
+    private void alert(List<Publication> publications, TrackingToken lastToken)
             throws IOException, InterruptedException {
         awaitSavedSearchesUpTo(lastToken);
-        List<List<SavedSearchMatch>> matches = percolator.matchingEach(openings);
-        for (int i = 0; i < openings.size(); i++) {
+        List<List<SavedSearchMatch>> matches = percolator.matchingEach(
+                publications.stream().map(Publication::opening).toList());
+        for (int i = 0; i < publications.size(); i++) {
             for (SavedSearchMatch match : matches.get(i)) {
-                raise(openings.get(i), match);
+                raise(publications.get(i), match);
             }
         }
     }
@@ -119,30 +136,30 @@ public class JobAlertProcess {
     /** A batch's publications, in the order of their events. */
     private final class PendingPublications implements BatchedWrites.BatchedWriter {
 
-        private final List<SearchableOpening> openings = new ArrayList<>();
+        private final List<Publication> publications = new ArrayList<>();
         private TrackingToken lastToken;
 
-        void add(SearchableOpening opening, TrackingToken token) {
-            openings.add(opening);
+        void add(Publication publication, TrackingToken token) {
+            publications.add(publication);
             lastToken = token;
         }
 
         @Override
         public boolean isEmpty() {
-            return openings.isEmpty();
+            return publications.isEmpty();
         }
 
         @Override
         public void flush() {
             try {
-                alert(openings, lastToken);
+                alert(publications, lastToken);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while alerting saved searches", e);
             }
-            openings.clear();
+            publications.clear();
             lastToken = null;
         }
     }
@@ -174,11 +191,15 @@ public class JobAlertProcess {
                 && segment.getCurrentPosition().orElse(-1) >= position);
     }
 
-    private void raise(SearchableOpening opening, SavedSearchMatch match) {
+    private void raise(Publication publication, SavedSearchMatch match) {
+        SearchableOpening opening = publication.opening();
         RaiseJobAlert command = new RaiseJobAlert(match.candidateId(), match.savedSearchId(), opening.openingId(),
                 opening.details().title(), opening.employerName());
+        // This constructor takes the metadata as given: the others add the correlation data of the event handled now.
+        GenericMessage<RaiseJobAlert> message = new GenericMessage<>(IdentifierFactory.getInstance().generateIdentifier(),
+                command, publication.correlation().mergedWith(SYSTEM));
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM),
+            commands.sendAndWait(new GenericCommandMessage<>(message, RaiseJobAlert.class.getName()),
                     30, TimeUnit.SECONDS);
         } catch (DomainRuleViolation | AggregateNotFoundException refused) {
             LOG.debug("No alert for {}: {}", command, refused.getMessage());

@@ -20,6 +20,7 @@ import cn.talentportal.domain.opening.OpeningCommands.PauseOpening;
 import cn.talentportal.domain.opening.OpeningCommands.PublishOpening;
 import cn.talentportal.domain.opening.OpeningCommands.ResumeOpening;
 import cn.talentportal.domain.opening.OpeningDetails;
+import cn.talentportal.domain.opening.OpeningEvents.OpeningPublished;
 import cn.talentportal.domain.opening.TalentCategory;
 import cn.talentportal.domain.shared.AuditMetaData;
 import cn.talentportal.domain.shared.Education;
@@ -166,6 +167,45 @@ class JobAlertsIntegrationTest extends PortalTestBase {
         assertThat(ours(notifications(candidateId))).extracting(NotificationView::read)
                 .containsExactly(false, true, true);
         assertThat(unread(candidateId)).isEqualTo(1);
+    }
+
+    /**
+     * Publications handled in one batch of the process are percolated together; each alert still carries the origin
+     * of its own publication (its trace), not that of the batch's last event.
+     */
+    @Test
+    void publications_of_one_batch_each_alert_with_their_own_origin() throws Exception {
+        hospitalWithRecruiter();
+        UserAccount candidate = registeredCandidate("王护士");
+        String candidateId = candidate.candidateId();
+        actAs(candidate);
+        commands.send(new SaveSearch(candidateId, "all-nurses-" + candidateId, "护士岗位",
+                new SearchCriteria("护士", null, null)));
+        eventually(() -> savedSearches(candidateId), searches -> searches.size() == 1, "the search in the percolator");
+
+        TrackingEventProcessor process = processing.eventProcessor("job-alerts", TrackingEventProcessor.class)
+                .orElseThrow();
+        List<String> openings;
+        process.shutDown();
+        try {
+            openings = List.of(publish("门诊护士", Sector.HEALTH), publish("急诊科护士", Sector.HEALTH),
+                    publish("手术室护士", Sector.HEALTH));
+        } finally {
+            process.start();
+        }
+
+        eventually(() -> openings.stream().mapToInt(o -> alertsInStore(candidateId, o).size()).sum(),
+                alerts -> alerts == 3, "an alert for each of the three openings");
+        for (String openingId : openings) {
+            DomainEventMessage<?> publication = eventStore.readEvents(openingId).asStream()
+                    .filter(e -> e.getPayload() instanceof OpeningPublished).findFirst().orElseThrow();
+            DomainEventMessage<?> alert = alertsInStore(candidateId, openingId).getFirst();
+            assertThat(alert.getMetaData().get("traceId")).as("the trace of the alert for " + openingId)
+                    .isNotNull().isEqualTo(publication.getMetaData().get("traceId"));
+            assertThat(alert.getMetaData()).containsEntry(AuditMetaData.USER_ID, ActorMetaData.SYSTEM);
+        }
+        assertThat(openings.stream().map(o -> alertsInStore(candidateId, o).getFirst().getMetaData().get("traceId"))
+                .distinct()).as("three publications, three traces").hasSize(3);
     }
 
     /** Alerts for openings this test published. */
