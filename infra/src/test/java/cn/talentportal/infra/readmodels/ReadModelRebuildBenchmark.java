@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelRebuildBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.readModelEvents", 20_000);
+    /** The largest document of each read model (characters of its JSON), printed at the end: they must stay far below
+     * MongoDB's 16 MB document limit however many events there are. */
+    private static final Map<String, Integer> LARGEST_DOCUMENT = new java.util.TreeMap<>();
     private static final int BATCH = Integer.getInteger("benchmark.processorBatch", 1000);
     private static final String ONE_PROCESSOR = "all-read-models";
     private static final List<Integer> COMBINED_BATCHES = java.util.Arrays.stream(
@@ -108,6 +111,8 @@ class ReadModelRebuildBenchmark {
             row("raw driver: find() again, after the rebuilds (events/s)", rawAfter, Double.NaN);
         }
         cpuRatios.forEach(ratio -> table.append("cpu ratio (find() = 100 %), ").append(ratio).append('\n'));
+        LARGEST_DOCUMENT.forEach((collection, characters) -> table.append("largest document of ").append(collection)
+                .append(": ").append(String.format("%,d", characters)).append(" characters of JSON\n"));
         System.out.println("\n=== Read-model rebuild benchmark (embedded server, H2 file backend) ===\n" + table);
     }
 
@@ -241,11 +246,17 @@ class ReadModelRebuildBenchmark {
             }
             long count = 0;
             long hash = 17;
-            for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+            int largest = 0;
+            // Small driver batches: a reply of the embedded server may not exceed the driver's 48 MB.
+            for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+                    .batchSize(16)) {
                 count++;
-                hash = hash * 31 + document.toJson().hashCode();
+                String json = document.toJson();
+                hash = hash * 31 + json.hashCode();
+                largest = Math.max(largest, json.length());
             }
             digests.put(collection, count + ":" + Long.toHexString(hash));
+            LARGEST_DOCUMENT.merge(collection, largest, Math::max);
         });
         return digests;
     }
