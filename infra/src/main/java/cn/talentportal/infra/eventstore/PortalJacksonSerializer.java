@@ -3,7 +3,6 @@ package cn.talentportal.infra.eventstore;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -24,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class PortalJacksonSerializer extends JacksonSerializer {
 
-    private final Map<SerializedType, Class<?>> knownTypes = new ConcurrentHashMap<>();
+    /** By type name: the class does not depend on the revision, nor on which SerializedType class carries the name. */
+    private final Map<String, Class<?>> knownTypes = new ConcurrentHashMap<>();
 
     PortalJacksonSerializer(JacksonSerializer.Builder builder) {
         super(builder);
@@ -33,14 +33,13 @@ public class PortalJacksonSerializer extends JacksonSerializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(@Nonnull SerializedType type) {
-        Class<?> known = knownTypes.get(type);
+        Class<?> known = knownTypes.get(type.getName());
         if (known != null) {
             return known;
         }
         Class<?> resolved = super.classForType(type);
         if (resolved != UnknownSerializedType.class) {
-            // As a plain key: a SerializedType of another class with the same name and revision finds it too.
-            knownTypes.putIfAbsent(new SimpleSerializedType(type.getName(), type.getRevision()), resolved);
+            knownTypes.putIfAbsent(type.getName(), resolved);
         }
         return resolved;
     }
