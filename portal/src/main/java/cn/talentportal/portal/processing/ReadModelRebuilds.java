@@ -120,8 +120,7 @@ public class ReadModelRebuilds {
             rebuilds.put(processingGroup, rebuild);
         }
         log.info("Rebuilding read model {} from the event store, {} events", processingGroup, rebuild.total);
-        restarts.execute(rebuild::restart);
-        return rebuild.progress();
+        return startInBackground(rebuild);
     }
 
     /**
@@ -142,8 +141,15 @@ public class ReadModelRebuilds {
         }
         log.info("Rebuilding read models {} from the event store with one read, {} events", combined.groups(),
                 rebuild.total);
+        return startInBackground(rebuild);
+    }
+
+    /** The answer is the rebuild as it started: sampled after the restart, a quick failure would be reported
+     * as the answer to the request instead of on the progress page. */
+    private RebuildProgress startInBackground(Rebuild rebuild) {
+        RebuildProgress started = rebuild.progress();
         restarts.execute(rebuild::restart);
-        return rebuild.progress();
+        return started;
     }
 
     /** The running or last rebuild of all read models since the portal started. */
