@@ -25,8 +25,9 @@ import java.util.UUID;
  * Key type of the embedded server's unique-index maps: {@link KeyValue}s compared by value instead of by their
  * Java serialization (H2's default for non-{@code Comparable} keys, which serializes both sides at every B-tree step).
  * <p>
- * Storage delegates to H2's {@link ObjectDataType} (the bytes on disk are those of the stock backend); only the
- * order differs, so a map written with the stock order must be rebuilt before use ({@link IndexKeyOrderH2Backend}).
+ * Storage delegates to {@link CompactValueType} (H2's {@link ObjectDataType} with a compact form for keys, which reads
+ * the stock backend's bytes too); the order differs from the stock one, so a map written with the stock order must be
+ * rebuilt before use ({@link IndexKeyOrderH2Backend}).
  * <p>
  * The order is MongoDB's type order (MinKey, null, numbers, strings, documents, arrays, binary, UUIDs, ObjectIds,
  * booleans, dates, timestamps, regular expressions, MaxKey), and {@code compare == 0} exactly when the library's
@@ -61,8 +62,11 @@ final class IndexKeyDataType extends BasicDataType<KeyValue> {
 
     private static final double TWO_POW_63 = 0x1p63;
 
-    /** Serialization (and the fallback order of the rare types); one per map, as H2's default. */
-    private final ObjectDataType storage = new ObjectDataType();
+    /**
+     * Serialization (compact since decision 0037; keys of older stores are read as they were written) and the
+     * fallback order of the rare types; one per map, as H2's default.
+     */
+    private final ObjectDataType storage = new CompactValueType();
 
     @Override
     public int getMemory(KeyValue key) {

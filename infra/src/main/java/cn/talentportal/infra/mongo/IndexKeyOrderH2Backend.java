@@ -43,7 +43,10 @@ final class IndexKeyOrderH2Backend extends H2Backend {
 
     static final String FORMAT_MAP = "talentportal_store_format";
     static final String INDEX_KEY_ORDER = "indexKeyOrder";
-    static final String INDEX_KEY_ORDER_VALUE = "mongo-value-order-1";
+    /** Index keys in MongoDB's value order (0005), documents and keys written compactly (0037). */
+    static final String INDEX_KEY_ORDER_VALUE = "mongo-value-order-1+compact-values-1";
+    /** Stores this version reads as they are: the same key order, documents and keys as the stock type wrote them. */
+    private static final String READABLE_EARLIER_ORDER = "mongo-value-order-1";
     static final String INDEX_MAP_INFIX = "._index_";
     static final String REBUILD_SUFFIX = "#rebuild";
     /** H2Database's names of a collection's document and metadata maps (package-private there). */
@@ -105,7 +108,8 @@ final class IndexKeyOrderH2Backend extends H2Backend {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + namespace);
+                MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(new CompactValueType()));
                 MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + namespace);
                 return new IdRangeH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
             }
@@ -116,6 +120,12 @@ final class IndexKeyOrderH2Backend extends H2Backend {
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         String order = format.get(INDEX_KEY_ORDER);
         if (INDEX_KEY_ORDER_VALUE.equals(order)) {
+            return;
+        }
+        if (READABLE_EARLIER_ORDER.equals(order)) {
+            // read as it is; the new record stops an older portal version that could not read compact values
+            format.put(INDEX_KEY_ORDER, INDEX_KEY_ORDER_VALUE);
+            store.commit();
             return;
         }
         if (order != null) {
@@ -148,7 +158,9 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     }
 
     private static void rebuild(MVStore store, String name) {
-        MVMap<Object, Object> old = store.openMap(name); // stock key type; only iterated, never searched
+        // stock key order (never searched, only iterated); keys as the stock type or, after an interrupted
+        // rebuild, compactly written
+        MVMap<Object, Object> old = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new CompactValueType()));
         MVMap<KeyValue, Object> rebuilt = openIndexMap(store, name + REBUILD_SUFFIX);
         rebuilt.clear();
         for (Map.Entry<Object, Object> entry : old.entrySet()) {

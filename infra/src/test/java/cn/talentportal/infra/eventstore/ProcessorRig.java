@@ -188,8 +188,17 @@ final class ProcessorRig implements AutoCloseable {
         private final BitSet seen = new BitSet();
         private long duplicates;
 
+        /** When the first and the last event were handled (nanoTime; read after the counters). */
+        long firstHandledNanos;
+        long lastHandledNanos;
+
         @EventHandler
         void on(CandidateNoted event, ReplayStatus status, TrackingToken token) {
+            long now = System.nanoTime();
+            if (firstHandledNanos == 0) {
+                firstHandledNanos = now;
+            }
+            lastHandledNanos = now;
             // Touch the payload so deserialization cannot be skipped.
             payloadChars.addAndGet(event.note().length());
             Integer segment = CurrentUnitOfWork.isStarted()

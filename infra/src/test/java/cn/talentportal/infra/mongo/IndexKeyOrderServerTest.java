@@ -203,6 +203,77 @@ class IndexKeyOrderServerTest {
     }
 
     /**
+     * Documents are stored in the compact form (decision 0037): every kind of value reads back from the file, after a
+     * restart, as the stock backend gives it back.
+     */
+    @Test
+    void documentsOfEveryKindReadBackFromTheFileAsFromTheStockBackend() {
+        List<Object> values = Arrays.asList(null, 0, -1, Integer.MIN_VALUE, 1L, Long.MIN_VALUE, -0.0, Double.NaN,
+                2.5, "", "护士长 nurse", "x".repeat(10_000), true, false, new Date(1_763_800_000_123L), new ObjectId(),
+                new Binary(new byte[] {1, 2}), new Binary((byte) 4, new byte[16]), new Binary((byte) 3, new byte[16]),
+                new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")), new org.bson.types.MinKey(),
+                new org.bson.types.MaxKey(), new BsonRegularExpression("^a", "i"), new org.bson.BsonTimestamp(7, 3),
+                new org.bson.types.Code("x()"), new Document("a", new Document("b", List.of(1, "2", 3.0)))
+                        .append("empty", new Document()).append("list", List.of())
+                        .append("nested", List.of(List.of(1L), new Document("c", null))));
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            written.add(new Document("_id", i).append("v", values.get(i)).append("i", i));
+        }
+        List<Document> expected = new ArrayList<>();
+        MongoServer stock = new MongoServer(H2Backend.inMemory());
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> kinds = client.getDatabase("diff").getCollection("kinds");
+            kinds.insertMany(written);
+            kinds.find().sort(Indexes.ascending("_id")).into(expected);
+        } finally {
+            stock.shutdownNow();
+        }
+        withServer(client -> client.getDatabase("diff").getCollection("kinds").insertMany(written));
+        withServer(client -> {
+            List<Document> actual = new ArrayList<>();
+            client.getDatabase("diff").getCollection("kinds").find().sort(Indexes.ascending("_id")).into(actual);
+            assertThat(actual).hasSize(values.size());
+            for (int i = 0; i < actual.size(); i++) {
+                assertThat(actual.get(i).toJson()).as("value %d", i).isEqualTo(expected.get(i).toJson());
+            }
+        });
+    }
+
+    /** A store of the format before 0037 (documents and keys as the stock type wrote them) is read as it is. */
+    @Test
+    void aStoreOfTheEarlierFormatIsReadAsItIsAndMarkedAsTheNewOne() throws Exception {
+        Path storeFile = dataDir.resolve("mongo").resolve("portal.mv");
+        Files.createDirectories(storeFile.getParent());
+        MongoServer stock = new MongoServer(new H2Backend(storeFile.toString()));
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            seed(events(client), 1_000);
+        } finally {
+            stock.shutdownNow();
+        }
+        withServer(client -> assertLookups(events(client), 1_000)); // the stock order rebuilt
+        try (MVStore store = MVStore.open(storeFile.toString())) {
+            store.<String, String>openMap(IndexKeyOrderH2Backend.FORMAT_MAP)
+                    .put(IndexKeyOrderH2Backend.INDEX_KEY_ORDER, "mongo-value-order-1");
+        }
+
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(events.countDocuments()).isEqualTo(1_000);
+            assertLookups(events, 1_000);
+            events.insertOne(event(1_001, "agg-new/0"));
+        });
+        assertThat(storeFormat()).isEqualTo(IndexKeyOrderH2Backend.INDEX_KEY_ORDER_VALUE);
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(ids(events.find(Filters.eq("streamKey", "agg-new/0")))).containsExactly(1_001L);
+            assertThat(events.find(Filters.eq("_id", 7L)).first()).containsEntry("payload", "p7");
+        });
+    }
+
+    /**
      * Ranges on {@code _id} are answered from the index (decision 0032): the same documents as the stock backend's
      * scan, over ids of every numeric type and of other types, with skip, limit and sorts; in {@code _id} order.
      */
