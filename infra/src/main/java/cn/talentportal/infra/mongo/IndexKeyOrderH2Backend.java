@@ -22,7 +22,7 @@ import java.util.Map;
  * mongo-java-server's H2 backend with unique indexes whose keys are compared by value ({@link IndexKeyDataType})
  * instead of by Java-serializing both keys at every B-tree step (see docs/decisions/0005-embedded-index-key-type.md).
  * <p>
- * Index maps keep their names and their bytes, but their order changes, so a store written by the stock backend
+ * Index maps keep their names, but their order changes, so a store written by the stock backend
  * must not be read with the new type as it is. The store records its index key order in the map
  * {@value #FORMAT_MAP} (a name without a dot: no database's {@code drop} can match it). On opening:
  * <ul>
@@ -35,6 +35,8 @@ import java.util.Map;
  *   <li>any other record: refused with {@link MongoUnavailableException}.</li>
  * </ul>
  * Collections are {@link IdRangeH2Collection}s: a range on {@code _id} is answered from the {@code _id} index.
+ * Documents and index keys are stored in {@link CompactValueType}'s form (decision 0037), which reads the stock form
+ * too; a store of the previous format ({@value #READABLE_EARLIER_ORDER}) is read as it is and marked anew.
  * <p>
  * A store opened by this class must not be opened again by the stock backend (an older portal build): it would
  * search the new order with the old comparison and miss keys.
@@ -75,8 +77,9 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     /**
      * The default page cache (decision 0036). MVStore's own default is 16 MB; a page that is not cached is read from
      * the file and every document on it Java-deserialized again, which was nine tenths of the server's time in a
-     * range read of a 100k-event store. The cache counts pages by their serialized size, below their size on the
-     * heap: so an eighth of the heap, between 16 MB and 1 GB ({@code talent.mongo.embedded.cache-mb} overrides it).
+     * range read of a 100k-event store. The cache counts documents and keys at an estimate of their heap size
+     * ({@link CompactValueType}): an eighth of the heap, between 16 MB and 1 GB ({@code talent.mongo.embedded.cache-mb}
+     * overrides it).
      */
     static int defaultCacheMegabytes() {
         long eighthOfHeap = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
