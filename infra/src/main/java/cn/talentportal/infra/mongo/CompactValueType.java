@@ -201,13 +201,26 @@ class CompactValueType extends ObjectDataType {
         return read;
     }
 
+    /**
+     * UTF-8, with the length shifted left by one. A string with a surrogate (rare: an emoji, or an unpaired one that
+     * UTF-8 would turn into '?') is written as H2 writes strings, char by char, marked by the low bit: exact for every
+     * Java string.
+     */
     private static void writeString(WriteBuffer buff, String s) {
+        if (hasSurrogate(s)) {
+            buff.putVarInt(s.length() << 1 | 1).putStringData(s, s.length());
+            return;
+        }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        buff.putVarInt(bytes.length).put(bytes);
+        buff.putVarInt(bytes.length << 1).put(bytes);
     }
 
     private static String readString(ByteBuffer buff) {
-        int length = DataUtils.readVarInt(buff);
+        int header = DataUtils.readVarInt(buff);
+        int length = header >>> 1;
+        if ((header & 1) == 1) {
+            return DataUtils.readString(buff, length);
+        }
         String s;
         if (buff.hasArray()) {
             s = new String(buff.array(), buff.arrayOffset() + buff.position(), length, StandardCharsets.UTF_8);
@@ -218,6 +231,15 @@ class CompactValueType extends ObjectDataType {
             s = new String(bytes, StandardCharsets.UTF_8);
         }
         return s;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An estimate of a value's heap size, as the page cache counts it. */

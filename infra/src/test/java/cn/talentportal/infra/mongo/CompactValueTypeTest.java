@@ -43,6 +43,9 @@ class CompactValueTypeTest {
         plainMap.put("k", 1);
         return new Document("_id", 123_456L)
                 .append("string", "正文 with ascii")
+                .append("emoji", "招聘 \uD83D\uDE00 ok")
+                .append("unpairedSurrogate", "a\uD800b")
+                .append("\uD83D\uDE00 name", "a field name with an emoji")
                 .append("emptyString", "")
                 .append("nullValue", null)
                 .append("int", Integer.MIN_VALUE)
