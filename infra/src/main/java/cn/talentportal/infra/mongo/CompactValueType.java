@@ -218,6 +218,10 @@ class CompactValueType extends ObjectDataType {
     private static String readString(ByteBuffer buff) {
         int header = DataUtils.readVarInt(buff);
         int length = header >>> 1;
+        if (length > buff.remaining()) { // a damaged page: say so rather than read the bytes after it
+            throw DataUtils.newMVStoreException(DataUtils.ERROR_FILE_CORRUPT,
+                    "String of {0} bytes with {1} left in a compact value", length, buff.remaining());
+        }
         if ((header & 1) == 1) {
             return DataUtils.readString(buff, length);
         }

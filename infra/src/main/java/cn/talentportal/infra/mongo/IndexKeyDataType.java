@@ -66,7 +66,16 @@ final class IndexKeyDataType extends BasicDataType<KeyValue> {
      * Serialization (compact since decision 0037; keys of older stores are read as they were written) and the
      * fallback order of the rare types; one per map, as H2's default.
      */
-    private final ObjectDataType storage = new CompactValueType();
+    private final ObjectDataType storage;
+
+    IndexKeyDataType() {
+        this(new CompactValueType());
+    }
+
+    /** With another serialization: tests write keys as the stock type did, before decision 0037. */
+    IndexKeyDataType(ObjectDataType storage) {
+        this.storage = storage;
+    }
 
     @Override
     public int getMemory(KeyValue key) {

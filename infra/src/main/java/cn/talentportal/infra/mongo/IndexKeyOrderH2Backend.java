@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * mongo-java-server's H2 backend with unique indexes whose keys are compared by value ({@link IndexKeyDataType})
@@ -46,7 +48,7 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     static final String FORMAT_MAP = "talentportal_store_format";
     static final String INDEX_KEY_ORDER = "indexKeyOrder";
     /** Index keys in MongoDB's value order (0005), documents and keys written compactly (0037). */
-    static final String INDEX_KEY_ORDER_VALUE = "mongo-value-order-1+compact-values-1";
+    static final String INDEX_KEY_ORDER_VALUE = "mongo-value-order-1+compact-values-2";
     /** Stores this version reads as they are: the same key order, documents and keys as the stock type wrote them. */
     private static final String READABLE_EARLIER_ORDER = "mongo-value-order-1";
     static final String INDEX_MAP_INFIX = "._index_";
@@ -138,17 +140,21 @@ final class IndexKeyOrderH2Backend extends H2Backend {
                     "Open the data directory with the portal version that wrote it, or export the data with that "
                             + "version and start with an empty 'talent.data-dir'.", null);
         }
+        Set<String> completed = new HashSet<>();
         for (String name : List.copyOf(store.getMapNames())) {
             if (name.endsWith(REBUILD_SUFFIX)) {
                 String original = name.substring(0, name.length() - REBUILD_SUFFIX.length());
                 if (store.hasMap(original)) {
                     store.removeMap(name); // interrupted before the swap: rebuild again
                 } else {
-                    store.renameMap(openIndexMap(store, name), original); // interrupted during the swap
+                    // interrupted during the swap: the rebuilt map is complete and in the new order already
+                    store.renameMap(openIndexMap(store, name), original);
+                    completed.add(original);
                 }
             }
         }
-        List<String> indexMaps = store.getMapNames().stream().filter(n -> n.contains(INDEX_MAP_INFIX)).sorted().toList();
+        List<String> indexMaps = store.getMapNames().stream()
+                .filter(n -> n.contains(INDEX_MAP_INFIX) && !completed.contains(n)).sorted().toList();
         if (!indexMaps.isEmpty()) {
             log.info("Rebuilding {} unique index map(s) of {} in key order {}", indexMaps.size(), storeFile,
                     INDEX_KEY_ORDER_VALUE);
@@ -161,8 +167,7 @@ final class IndexKeyOrderH2Backend extends H2Backend {
     }
 
     private static void rebuild(MVStore store, String name) {
-        // stock key order (never searched, only iterated); keys as the stock type or, after an interrupted
-        // rebuild, compactly written
+        // stock key order, so H2's stock comparison (never searched here, only iterated); keys in the stock form
         MVMap<Object, Object> old = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new CompactValueType()));
         MVMap<KeyValue, Object> rebuilt = openIndexMap(store, name + REBUILD_SUFFIX);
         rebuilt.clear();

@@ -16,6 +16,7 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -241,36 +245,95 @@ class IndexKeyOrderServerTest {
         });
     }
 
-    /** A store of the format before 0037 (documents and keys as the stock type wrote them) is read as it is. */
+    /**
+     * A store of the format before 0037 (documents and index keys as the stock type wrote them, keys in value order)
+     * is read as it is and marked as the new format.
+     */
     @Test
-    void aStoreOfTheEarlierFormatIsReadAsItIsAndMarkedAsTheNewOne() throws Exception {
+    void aStoreOfTheEarlierFormatIsReadAsItIsAndMarkedAsTheNewOne() {
+        withServer(client -> seed(events(client), 1_000));
         Path storeFile = dataDir.resolve("mongo").resolve("portal.mv");
-        Files.createDirectories(storeFile.getParent());
-        MongoServer stock = new MongoServer(new H2Backend(storeFile.toString()));
-        InetSocketAddress address = stock.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            seed(events(client), 1_000);
-        } finally {
-            stock.shutdownNow();
-        }
-        withServer(client -> assertLookups(events(client), 1_000)); // the stock order rebuilt
+        rewriteInTheStockForm(storeFile);
         try (MVStore store = MVStore.open(storeFile.toString())) {
             store.<String, String>openMap(IndexKeyOrderH2Backend.FORMAT_MAP)
                     .put(IndexKeyOrderH2Backend.INDEX_KEY_ORDER, "mongo-value-order-1");
+            // the fixture is the stock form: H2's own type reads every key and document
+            assertThat(store.<Object, Object>openMap("talent.events._index__id_").keySet()).hasSize(1_000)
+                    .allMatch(key -> key instanceof de.bwaldvogel.mongo.backend.KeyValue);
+            assertThat(store.<Object, Object>openMap("databases.talent.events").values()).hasSize(1_000)
+                    .allMatch(document -> document instanceof de.bwaldvogel.mongo.bson.Document);
         }
 
         withServer(client -> {
             MongoCollection<Document> events = events(client);
             assertThat(events.countDocuments()).isEqualTo(1_000);
             assertLookups(events, 1_000);
+            assertThat(isDuplicate(() -> events.insertOne(event(17, "other/0")))).isTrue();
             events.insertOne(event(1_001, "agg-new/0"));
         });
         assertThat(storeFormat()).isEqualTo(IndexKeyOrderH2Backend.INDEX_KEY_ORDER_VALUE);
         withServer(client -> {
             MongoCollection<Document> events = events(client);
+            assertLookups(events, 1_000);
             assertThat(ids(events.find(Filters.eq("streamKey", "agg-new/0")))).containsExactly(1_001L);
             assertThat(events.find(Filters.eq("_id", 7L)).first()).containsEntry("payload", "p7");
         });
+    }
+
+    /** Writes every index key and document of the store again as H2's stock type does, index order kept. */
+    private static void rewriteInTheStockForm(Path storeFile) {
+        Map<String, Map<de.bwaldvogel.mongo.backend.KeyValue, Object>> indexes = new HashMap<>();
+        Map<String, Map<Object, de.bwaldvogel.mongo.bson.Document>> documents = new HashMap<>();
+        try (MVStore store = MVStore.open(storeFile.toString())) {
+            for (String name : store.getMapNames()) {
+                if (name.contains(IndexKeyOrderH2Backend.INDEX_MAP_INFIX)) {
+                    indexes.put(name, new LinkedHashMap<>(IndexKeyOrderH2Backend.openIndexMap(store, name)));
+                } else if (name.startsWith("databases.")) {
+                    documents.put(name, new LinkedHashMap<>(store.openMap(name,
+                            new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                                    .valueType(new CompactValueType()))));
+                }
+            }
+        }
+        assertThat(indexes).containsKey("talent.events._index__id_");
+        // written under another name, then swapped in: the compact maps are dropped with the type that reads them
+        try (MVStore store = MVStore.open(storeFile.toString())) {
+            indexes.forEach((name, entries) -> {
+                MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> stock = store.openMap(name + "#stock",
+                        new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
+                                .keyType(new IndexKeyDataType(new ObjectDataType())));
+                stock.putAll(entries);
+                store.removeMap(IndexKeyOrderH2Backend.openIndexMap(store, name));
+                store.renameMap(stock, name);
+            });
+            documents.forEach((name, entries) -> {
+                MVMap<Object, de.bwaldvogel.mongo.bson.Document> stock = store.openMap(name + "#stock");
+                stock.putAll(entries);
+                store.removeMap(store.openMap(name,
+                        new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new CompactValueType())));
+                store.renameMap(stock, name);
+            });
+        }
+    }
+
+    /** A start interrupted while it swapped a rebuilt index map in: the rebuilt map is taken as it is. */
+    @Test
+    void aStartInterruptedDuringAnIndexSwapIsCompletedOnTheNextStart() {
+        withServer(client -> seed(events(client), 1_000));
+        Path storeFile = dataDir.resolve("mongo").resolve("portal.mv");
+        try (MVStore store = MVStore.open(storeFile.toString())) {
+            String name = "talent.events._index__id_";
+            store.renameMap(IndexKeyOrderH2Backend.openIndexMap(store, name), name + IndexKeyOrderH2Backend.REBUILD_SUFFIX);
+            store.<String, String>openMap(IndexKeyOrderH2Backend.FORMAT_MAP).remove(IndexKeyOrderH2Backend.INDEX_KEY_ORDER);
+        }
+
+        withServer(client -> {
+            MongoCollection<Document> events = events(client);
+            assertThat(events.countDocuments()).isEqualTo(1_000);
+            assertLookups(events, 1_000);
+            assertThat(isDuplicate(() -> events.insertOne(event(250, "other/1")))).isTrue();
+        });
+        assertThat(storeFormat()).isEqualTo(IndexKeyOrderH2Backend.INDEX_KEY_ORDER_VALUE);
     }
 
     /**
