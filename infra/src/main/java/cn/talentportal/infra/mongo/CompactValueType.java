@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,12 +94,7 @@ class CompactValueType extends ObjectDataType {
         }
         if (tag == KEY_TAG) {
             buff.get();
-            int size = DataUtils.readVarInt(buff);
-            List<Object> values = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                values.add(readValue(buff));
-            }
-            return new KeyValue(values);
+            return new KeyValue(readValues(buff)); // copies them into its own list
         }
         return super.read(buff);
     }
@@ -169,14 +165,7 @@ class CompactValueType extends ObjectDataType {
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             case DOCUMENT -> readDocument(buff);
-            case LIST -> {
-                int size = DataUtils.readVarInt(buff);
-                List<Object> list = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(readValue(buff));
-                }
-                yield list;
-            }
+            case LIST -> new ArrayList<>(Arrays.asList(readValues(buff)));
             case INSTANT -> Instant.ofEpochSecond(buff.getLong(), buff.getInt());
             case OBJECT_ID -> {
                 byte[] bytes = new byte[12];
@@ -206,6 +195,15 @@ class CompactValueType extends ObjectDataType {
      * UTF-8 would turn into '?') is written as H2 writes strings, char by char, marked by the low bit: exact for every
      * Java string.
      */
+    /** A count, then as many values: a key's or a list's. */
+    private Object[] readValues(ByteBuffer buff) {
+        Object[] values = new Object[DataUtils.readVarInt(buff)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readValue(buff);
+        }
+        return values;
+    }
+
     private static void writeString(WriteBuffer buff, String s) {
         if (hasSurrogate(s)) {
             buff.putVarInt(s.length() << 1 | 1).putStringData(s, s.length());
