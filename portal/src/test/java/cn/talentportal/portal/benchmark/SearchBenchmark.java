@@ -46,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,13 @@ class SearchBenchmark {
     static final int WARM_UP = Integer.getInteger("benchmark.searchWarmUp", 500);
     /** Searches by one client alone before the concurrent ones: the portal's own cost without queueing for cores. */
     static final int SINGLE_CLIENT_QUERIES = Integer.getInteger("benchmark.searchSingleClientQueries", 300);
+    /**
+     * Total rates (searches/s) at which the same clients are then paced, each search sent at its scheduled time:
+     * latency at a stated load, where the unpaced run measures the queue of clients that never pause.
+     */
+    static final List<Integer> SEARCH_RATES = Arrays.stream(System.getProperty("benchmark.searchRates", "50,100,200")
+            .split(",")).map(String::strip).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
+    static final int PACED_SECONDS = Integer.getInteger("benchmark.searchPacedSeconds", 20);
     static final int COMMAND_RATE = Integer.getInteger("benchmark.commandRate", 200);
     static final int COMMAND_SECONDS = Integer.getInteger("benchmark.commandSeconds", 15);
     /**
@@ -118,6 +126,9 @@ class SearchBenchmark {
             cpu.measureIdle();
             report("1 client", concurrentSearches(queries, 1, SINGLE_CLIENT_QUERIES, cpu));
             report(CLIENTS + " clients", concurrentSearches(queries, CLIENTS, QUERIES, cpu));
+            for (int rate : SEARCH_RATES) {
+                report(CLIENTS + " clients paced at " + rate + "/s", pacedSearches(queries, CLIENTS, rate, cpu));
+            }
 
             CommandToSearchable delays = commandToSearchable(commands, queries);
             delays.report();
@@ -203,6 +214,56 @@ class SearchBenchmark {
         System.out.printf("%n%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total, clientCount,
                 elapsed, total / elapsed);
         // what both processes spend without searches (processors polling the store, timers) in the same time
+        double idleMicrosPerSearch = elapsed * 1e6 / total;
+        return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
+                (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
+                cpu.idleShare[1] * idleMicrosPerSearch);
+    }
+
+    /**
+     * {@code clients} threads share one schedule of {@code rate} searches a second for {@value #PACED_SECONDS}
+     * seconds (an open loop). Each search's latency runs from its scheduled time, so a search that waited for a
+     * free client counts its wait: a slow moment is not hidden by sending less during it.
+     */
+    private static Searches pacedSearches(QueryGateway queries, int clientCount, int rate, Cpu cpu)
+            throws InterruptedException {
+        int total = rate * PACED_SECONDS;
+        long[] portalMicros = new long[total];
+        long[] took = new long[total];
+        long[] hits = new long[total];
+        AtomicInteger slot = new AtomicInteger();
+        AtomicInteger late = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+        long[] cpuBefore = cpu.nanos();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int c = 0; c < clientCount; c++) {
+            int seed = 500 + c;
+            clients.submit(() -> {
+                QueryMix mix = new QueryMix(seed);
+                for (int i = slot.getAndIncrement(); i < total; i = slot.getAndIncrement()) {
+                    FindOpenings query = mix.next();
+                    long scheduled = start + i * TimeUnit.SECONDS.toNanos(1) / rate;
+                    long wait = scheduled - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    } else if (wait < -TimeUnit.MILLISECONDS.toNanos(1)) {
+                        late.incrementAndGet();
+                    }
+                    OpeningSearchResult result = search(queries, query);
+                    portalMicros[i] = (System.nanoTime() - scheduled) / 1_000;
+                    took[i] = result.tookMillis();
+                    hits[i] = result.total();
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
+        double elapsed = seconds(start);
+        long[] cpuAfter = cpu.nanos();
+        System.out.printf("%n%,d searches paced at %d/s by %d clients in %.1f s (%,.0f searches/s reached); %,d sent "
+                + "more than 1 ms after their time (no client free)%n", total, rate, clientCount, elapsed,
+                total / elapsed, late.get());
         double idleMicrosPerSearch = elapsed * 1e6 / total;
         return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
                 (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
