@@ -1,19 +1,23 @@
 package cn.talentportal.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 import java.util.Iterator;
 import java.util.Map.Entry;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The H2 backend's collection, answering a range on {@code _id} ({@code {_id: {$gte|$gt: a, $lte|$lt: b}}}, numbers
@@ -43,10 +47,62 @@ final class IdRangeH2Collection extends H2Collection {
 
     /** The unique index on {@code _id} alone, once the database has added it. */
     private volatile OrderedKeyUniqueIndex idIndex;
+    private final MVMap<Object, Document> dataMap;
+    /**
+     * True while an update runs (under this collection's lock, as every operation of the library): the documents it
+     * reads are then copies. The library's update changes the document it read in place and then puts it back; that
+     * object is the one the map holds, and the store may be writing its page at that moment on a committing thread
+     * (seen as a ConcurrentModificationException that closed the store, or a document written half updated). With a
+     * copy the update puts a new object, and a stored document is never changed.
+     */
+    private boolean updating;
 
     IdRangeH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        updating = true;
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return updating && stored != null ? new Document(stored) : stored;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (!updating) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        // the stock scan, over copies (an update's sort is by fields, never the natural descending order)
+        Stream<Document> copies = isNaturalDescending(orderBy)
+                ? super.streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(positioned -> new Document(positioned.getDocument()))
+                : dataMap.values().stream().map(Document::new);
+        return matchDocumentsFromStream(copies, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override
