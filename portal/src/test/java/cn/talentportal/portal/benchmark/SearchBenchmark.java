@@ -179,45 +179,10 @@ class SearchBenchmark {
                     double engineCpuMicros, double idlePortalCpuMicros, double idleEngineCpuMicros) {
     }
 
+    /** {@code clientCount} clients that never pause, {@code perClient} searches each on average. */
     private static Searches concurrentSearches(QueryGateway queries, int clientCount, int perClient, Cpu cpu)
             throws InterruptedException {
-        int total = clientCount * perClient;
-        long[] portalMicros = new long[total];
-        long[] took = new long[total];
-        long[] hits = new long[total];
-        AtomicInteger slot = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
-        long[] cpuBefore = cpu.nanos();
-        long start = System.nanoTime();
-        for (int c = 0; c < clientCount; c++) {
-            int seed = 100 + c;
-            clients.submit(() -> {
-                QueryMix mix = new QueryMix(seed);
-                for (int q = 0; q < perClient; q++) {
-                    FindOpenings query = mix.next();
-                    long t0 = System.nanoTime();
-                    OpeningSearchResult result = search(queries, query);
-                    long micros = (System.nanoTime() - t0) / 1_000;
-                    int i = slot.getAndIncrement();
-                    portalMicros[i] = micros;
-                    took[i] = result.tookMillis();
-                    hits[i] = result.total();
-                }
-                return null;
-            });
-        }
-        clients.shutdown();
-        assertThat(clients.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
-        double elapsed = seconds(start);
-        long[] cpuAfter = cpu.nanos();
-        assertThat(slot.get()).as("all searches answered").isEqualTo(total);
-        System.out.printf("%n%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total, clientCount,
-                elapsed, total / elapsed);
-        // what both processes spend without searches (processors polling the store, timers) in the same time
-        double idleMicrosPerSearch = elapsed * 1e6 / total;
-        return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
-                (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
-                cpu.idleShare[1] * idleMicrosPerSearch);
+        return searches(queries, clientCount, clientCount * perClient, 0, 100, cpu);
     }
 
     /**
@@ -227,7 +192,16 @@ class SearchBenchmark {
      */
     private static Searches pacedSearches(QueryGateway queries, int clientCount, int rate, Cpu cpu)
             throws InterruptedException {
-        int total = rate * PACED_SECONDS;
+        return searches(queries, clientCount, rate * PACED_SECONDS, rate, 500, cpu);
+    }
+
+    /**
+     * {@code total} searches by {@code clientCount} clients taking the next one as they are free: at once (rate 0),
+     * or at its scheduled time on a shared schedule of {@code rate} a second. Latency from sending, or from the
+     * scheduled time.
+     */
+    private static Searches searches(QueryGateway queries, int clientCount, int total, int rate, int seedBase,
+                                     Cpu cpu) throws InterruptedException {
         long[] portalMicros = new long[total];
         long[] took = new long[total];
         long[] hits = new long[total];
@@ -235,22 +209,25 @@ class SearchBenchmark {
         AtomicInteger late = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(clientCount);
         long[] cpuBefore = cpu.nanos();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long start = System.nanoTime() + (rate > 0 ? TimeUnit.MILLISECONDS.toNanos(50) : 0);
         for (int c = 0; c < clientCount; c++) {
-            int seed = 500 + c;
+            int seed = seedBase + c;
             clients.submit(() -> {
                 QueryMix mix = new QueryMix(seed);
                 for (int i = slot.getAndIncrement(); i < total; i = slot.getAndIncrement()) {
                     FindOpenings query = mix.next();
-                    long scheduled = start + i * TimeUnit.SECONDS.toNanos(1) / rate;
-                    long wait = scheduled - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    } else if (wait < -TimeUnit.MILLISECONDS.toNanos(1)) {
-                        late.incrementAndGet();
+                    long sent = System.nanoTime();
+                    if (rate > 0) {
+                        long scheduled = start + i * TimeUnit.SECONDS.toNanos(1) / rate;
+                        if (scheduled > sent) {
+                            LockSupport.parkNanos(scheduled - sent);
+                        } else if (sent - scheduled > TimeUnit.MILLISECONDS.toNanos(1)) {
+                            late.incrementAndGet();
+                        }
+                        sent = scheduled;
                     }
                     OpeningSearchResult result = search(queries, query);
-                    portalMicros[i] = (System.nanoTime() - scheduled) / 1_000;
+                    portalMicros[i] = (System.nanoTime() - sent) / 1_000;
                     took[i] = result.tookMillis();
                     hits[i] = result.total();
                 }
@@ -261,9 +238,15 @@ class SearchBenchmark {
         assertThat(clients.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
         double elapsed = seconds(start);
         long[] cpuAfter = cpu.nanos();
-        System.out.printf("%n%,d searches paced at %d/s by %d clients in %.1f s (%,.0f searches/s reached); %,d sent "
-                + "more than 1 ms after their time (no client free)%n", total, rate, clientCount, elapsed,
-                total / elapsed, late.get());
+        if (rate > 0) {
+            System.out.printf("%n%,d searches paced at %d/s by %d clients in %.1f s (%,.0f searches/s reached); %,d "
+                    + "sent more than 1 ms after their time (no client free)%n", total, rate, clientCount, elapsed,
+                    total / elapsed, late.get());
+        } else {
+            System.out.printf("%n%,d searches by %d concurrent clients in %.1f s: %,.0f searches/s%n", total,
+                    clientCount, elapsed, total / elapsed);
+        }
+        // what both processes spend without searches (processors polling the store, timers) in the same time
         double idleMicrosPerSearch = elapsed * 1e6 / total;
         return new Searches(portalMicros, took, hits, (cpuAfter[0] - cpuBefore[0]) / 1e3 / total,
                 (cpuAfter[1] - cpuBefore[1]) / 1e3 / total, cpu.idleShare[0] * idleMicrosPerSearch,
